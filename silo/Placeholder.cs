@@ -1,0 +1,1 @@
+namespace MissionControl.Silo; public static class Placeholder {}

@@ -1,0 +1,1 @@
+namespace MissionControl.Templates; public static class Placeholder {}
