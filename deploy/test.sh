@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test. Without DATABASE_URL it starts a throwaway PostgreSQL under .mc/test-pg and
+# stops it afterwards. Tests that need the real OpenClaw gateway start one themselves through
+# deploy/openclaw-gateway.sh unless OPENCLAW_GATEWAY_URL and OPENCLAW_GATEWAY_TOKEN are set.
+# Extra arguments go to `dotnet test` (e.g. --filter).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/postgres.sh"
+root=$(mc_repo_root)
+cd "$root"
+mc_require_dotnet
+
+if [ -z "${DATABASE_URL:-}" ]; then
+  data="$root/.mc/test-pg"
+  # fsync off: a throwaway cluster needs no crash safety, and tests run much faster without it.
+  MC_PG_FSYNC=off mc_pg_start "$data" "$(mc_free_port)" missioncontrol_test
+  trap 'mc_pg_stop "$MC_PG_DATA"' EXIT
+  export DATABASE_URL="postgresql://postgres@127.0.0.1:${MC_PG_PORT}/missioncontrol_test"
+fi
+mc_log "tests use $DATABASE_URL"
+
+log=$(mktemp)
+status=0
+dotnet test MissionControl.sln -c Release --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log" || status=$?
+
+# One line in the form CI reads, summed over every test assembly.
+summary=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
+  | awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped", p, f, s}')
+rm -f "$log"
+echo "tests: $summary"
+exit "$status"

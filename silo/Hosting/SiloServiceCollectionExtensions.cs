@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using MissionControl.Runtime;
+using MissionControl.Silo.EventStore;
+using MissionControl.Silo.Persistence;
+using MissionControl.Silo.Reminders;
+using MissionControl.Silo.Runtime;
+using Npgsql;
+
+namespace MissionControl.Silo.Hosting;
+
+public static class SiloServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds a silo: the PostgreSQL event store, the grain runtime, durable reminders, the idle
+    /// collector and startup migrations, all over <paramref name="connectionString"/>.
+    /// </summary>
+    public static IServiceCollection AddMissionControlSilo(
+        this IServiceCollection services, string connectionString, Action<SiloBuilder> configure)
+    {
+        var builder = new SiloBuilder(services);
+        configure(builder);
+        var options = new SiloOptions();
+        builder.OptionActions.ForEach(action => action(options));
+
+        services.AddSingleton(options);
+        services.AddSingleton(builder.Grains);
+        services.AddSingleton(builder.Events);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SiloLifetime>();
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<ChangeFeedChannel>();
+        services.AddSingleton<ChangeFeed>();
+        services.AddSingleton<CheckpointStore>();
+        services.AddSingleton<IEventStore, PostgresEventStore>();
+        services.AddSingleton<IReminderRegistry, PostgresReminderRegistry>();
+        services.AddSingleton<GrainRuntime>();
+        services.AddSingleton<IGrainFactory, GrainFactory>();
+
+        services.AddHostedService<MigrationService>();
+        services.AddHostedService<IdleCollector>();
+        services.AddHostedService<ReminderService>();
+        return services;
+    }
+}

@@ -1,1 +1,0 @@
-namespace MissionControl.Silo; public static class Placeholder {}

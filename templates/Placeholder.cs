@@ -1,1 +1,0 @@
-namespace MissionControl.Templates; public static class Placeholder {}

@@ -1,0 +1,46 @@
+using MissionControl.Runtime;
+
+namespace MissionControl.Silo.Tests.TestGrains;
+
+[EventName("test.counter-incremented")]
+public sealed record CounterIncremented(long NewValue, string CommandId);
+
+public sealed record CounterState(long Value);
+
+public interface ICounterGrain : IGrain
+{
+    /// <summary>Adds one; the event carries the value it decided on, so a stale decision shows.</summary>
+    Task<long> Increment(string commandId);
+
+    /// <summary>Adds <paramref name="count"/> events in one append.</summary>
+    Task<long> IncrementMany(int count);
+
+    Task<long> GetValue();
+
+    Task<StateLoad> GetLoad();
+}
+
+public sealed class CounterGrain : EventSourcedGrain<CounterState, CounterIncremented>, ICounterGrain
+{
+    protected override CounterState InitialState => new(0);
+
+    protected override CounterState Apply(CounterState state, CounterIncremented e) => state with { Value = e.NewValue };
+
+    public async Task<long> Increment(string commandId)
+    {
+        await Execute(state => [new CounterIncremented(state.Value + 1, commandId)]);
+        return State.Value;
+    }
+
+    public async Task<long> IncrementMany(int count)
+    {
+        await Execute(state => Enumerable.Range(1, count)
+            .Select(i => new CounterIncremented(state.Value + i, $"batch-{state.Value + i}"))
+            .ToList());
+        return State.Value;
+    }
+
+    public Task<long> GetValue() => Task.FromResult(State.Value);
+
+    public Task<StateLoad> GetLoad() => Task.FromResult(LastLoad);
+}

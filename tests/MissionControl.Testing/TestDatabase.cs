@@ -1,0 +1,43 @@
+using MissionControl.Silo.Persistence;
+using Npgsql;
+
+namespace MissionControl.Testing;
+
+/// <summary>
+/// A fresh schema in the PostgreSQL named by <c>DATABASE_URL</c>, dropped on dispose, so
+/// fixtures never see each other's rows. The test command starts a PostgreSQL and sets the URL.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private TestDatabase(string serverConnectionString, string schema)
+    {
+        ServerConnectionString = serverConnectionString;
+        Schema = schema;
+        ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { SearchPath = schema }.ConnectionString;
+    }
+
+    public string Schema { get; }
+
+    /// <summary>A connection string whose search path is this fixture's schema.</summary>
+    public string ConnectionString { get; }
+
+    private string ServerConnectionString { get; }
+
+    public static TestDatabase Create()
+    {
+        var url = Environment.GetEnvironmentVariable("DATABASE_URL");
+        if (string.IsNullOrWhiteSpace(url))
+            throw new InvalidOperationException(
+                "DATABASE_URL is not set. Run the tests with deploy/test.sh, which starts a PostgreSQL for them.");
+        return new TestDatabase(DatabaseUrl.ToConnectionString(url), "t_" + Guid.NewGuid().ToString("N")[..12]);
+    }
+
+    public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(ConnectionString);
+
+    public async ValueTask DisposeAsync()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(ServerConnectionString);
+        await using var command = dataSource.CreateCommand($"drop schema if exists \"{Schema}\" cascade");
+        await command.ExecuteNonQueryAsync();
+    }
+}
