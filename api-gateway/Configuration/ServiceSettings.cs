@@ -1,0 +1,94 @@
+using MissionControl.Silo.Persistence;
+
+namespace MissionControl.ApiGateway.Configuration;
+
+/// <summary>How users authenticate: one shared local token, or JWTs from an OIDC issuer.</summary>
+public enum AuthMode
+{
+    Local,
+    Jwt,
+}
+
+/// <summary>
+/// The service's configuration, read from environment variables (or any configuration source
+/// with the same keys) and checked before anything starts.
+/// </summary>
+public sealed record ServiceSettings(
+    string ConnectionString,
+    AuthMode AuthMode,
+    string? LocalAuthToken,
+    string? JwtAuthority,
+    string? JwtAudience,
+    Uri BaseUrl)
+{
+    public const int MinimumLocalTokenLength = 50;
+
+    private static readonly string[] PlaceholderMarkers = ["change", "placeholder", "example", "your-", "your_", "replace", "xxxxx"];
+
+    /// <exception cref="ConfigurationException">A variable is missing or invalid; the message names it.</exception>
+    public static ServiceSettings FromConfiguration(IConfiguration configuration)
+    {
+        var connectionString = ReadDatabaseUrl(configuration);
+        var authMode = ReadAuthMode(configuration);
+        var localToken = authMode == AuthMode.Local ? ReadLocalToken(configuration) : null;
+        var authority = authMode == AuthMode.Jwt ? ReadUrl(configuration, "JWT_AUTHORITY") : null;
+        var audience = authMode == AuthMode.Jwt ? Required(configuration, "JWT_AUDIENCE") : null;
+        return new ServiceSettings(connectionString, authMode, localToken, authority?.ToString(), audience,
+            ReadUrl(configuration, "BASE_URL"));
+    }
+
+    // Never show the token itself, even in a record's ToString.
+    public override string ToString() =>
+        $"ServiceSettings {{ AuthMode = {AuthMode}, BaseUrl = {BaseUrl}, JwtAuthority = {JwtAuthority} }}";
+
+    private static string ReadDatabaseUrl(IConfiguration configuration)
+    {
+        var url = Required(configuration, "DATABASE_URL");
+        try
+        {
+            return DatabaseUrl.ToConnectionString(url);
+        }
+        catch (FormatException ex)
+        {
+            throw new ConfigurationException("DATABASE_URL", ex.Message);
+        }
+    }
+
+    private static AuthMode ReadAuthMode(IConfiguration configuration) =>
+        Required(configuration, "AUTH_MODE").ToLowerInvariant() switch
+        {
+            "local" => AuthMode.Local,
+            "jwt" => AuthMode.Jwt,
+            var other => throw new ConfigurationException("AUTH_MODE", $"must be 'local' or 'jwt', not '{other}'"),
+        };
+
+    private static string ReadLocalToken(IConfiguration configuration)
+    {
+        var token = Required(configuration, "LOCAL_AUTH_TOKEN");
+        if (token.Length < MinimumLocalTokenLength)
+            throw new ConfigurationException("LOCAL_AUTH_TOKEN", $"must be at least {MinimumLocalTokenLength} characters");
+        if (PlaceholderMarkers.Any(marker => token.Contains(marker, StringComparison.OrdinalIgnoreCase)) || token.Distinct().Count() < 8)
+            throw new ConfigurationException("LOCAL_AUTH_TOKEN", "looks like a placeholder; generate a random token");
+        return token;
+    }
+
+    private static Uri ReadUrl(IConfiguration configuration, string key)
+    {
+        var value = Required(configuration, key);
+        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new ConfigurationException(key, "must be an absolute http(s) URL");
+    }
+
+    private static string Required(IConfiguration configuration, string key)
+    {
+        var value = configuration[key];
+        return string.IsNullOrWhiteSpace(value) ? throw new ConfigurationException(key, "is not set") : value.Trim();
+    }
+}
+
+/// <summary>Configuration that stops startup; the message starts with the variable's name.</summary>
+public sealed class ConfigurationException(string variable, string problem) : Exception($"{variable} {problem}")
+{
+    public string Variable { get; } = variable;
+}

@@ -1,0 +1,12 @@
+using MissionControl.Runtime;
+
+namespace MissionControl.Grains.Agents.Events;
+
+/// <summary>A provision or update attempt began; until it completes or fails it is visibly in progress.</summary>
+[EventName("agent.provision_started")]
+public sealed record AgentProvisionStarted(
+    int Generation,
+    string Action,
+    bool ForceBootstrap,
+    bool Wake,
+    DateTimeOffset At) : AgentEvent(At);
