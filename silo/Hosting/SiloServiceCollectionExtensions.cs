@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using MissionControl.Runtime;
+using MissionControl.OpenClaw.Identity;
 using MissionControl.Silo.EventStore;
+using MissionControl.Silo.Infrastructure;
 using MissionControl.Silo.Persistence;
 using MissionControl.Silo.Reminders;
 using MissionControl.Silo.Runtime;
@@ -37,6 +39,8 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<IReminderRegistry, PostgresReminderRegistry>();
         services.AddSingleton<GrainRuntime>();
         services.AddSingleton<IGrainFactory, GrainFactory>();
+        services.AddSingleton<IDistributedLock, PostgresDistributedLock>();
+        services.AddSingleton<IDeviceIdentityStore, PostgresDeviceIdentityStore>();
 
         services.AddHostedService<MigrationService>();
         services.AddHostedService<IdleCollector>();

@@ -1,6 +1,9 @@
 namespace MissionControl.Silo.Runtime;
 
-/// <summary>A timer whose ticks run as turns of one activation; a failing tick does not stop it.</summary>
+/// <summary>
+/// A timer whose ticks run as turns of one activation; a failing tick does not stop it. A period
+/// of <see cref="Timeout.InfiniteTimeSpan"/> makes it fire once.
+/// </summary>
 internal sealed class ActivationTimer : IDisposable
 {
     private readonly CancellationTokenSource _stop;
@@ -10,12 +13,13 @@ internal sealed class ActivationTimer : IDisposable
         TimeSpan dueTime, TimeSpan period, CancellationToken siloKilled)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(siloKilled);
+        activation.AddTimer(this);
         _ = RunAsync(activation, callback, dueTime, period, _stop.Token);
     }
 
     public void Dispose() => _stop.Cancel();
 
-    private static async Task RunAsync(
+    private async Task RunAsync(
         GrainActivation activation, Func<CancellationToken, Task> callback,
         TimeSpan dueTime, TimeSpan period, CancellationToken ct)
     {
@@ -32,12 +36,18 @@ internal sealed class ActivationTimer : IDisposable
                 {
                     // A timer is best effort; the next tick tries again.
                 }
+                if (period == Timeout.InfiniteTimeSpan)
+                    break;
                 await Task.Delay(period, ct);
             }
         }
         catch (OperationCanceledException)
         {
             // Disposed, deactivated or the silo stopped.
+        }
+        finally
+        {
+            activation.RemoveTimer(this);
         }
     }
 }

@@ -71,6 +71,12 @@ internal sealed class GrainActivation(GrainId id, IGrainLifecycle instance, Time
             _timers.Add(timer);
     }
 
+    public void RemoveTimer(IDisposable timer)
+    {
+        lock (_timers)
+            _timers.Remove(timer);
+    }
+
     /// <summary>Retires the activation if it is idle and nobody is calling or waiting.</summary>
     public async Task<bool> TryDeactivateAsync(CancellationToken ct)
     {
@@ -98,12 +104,14 @@ internal sealed class GrainActivation(GrainId id, IGrainLifecycle instance, Time
 
     private void DisposeTimers()
     {
+        IDisposable[] timers;
         lock (_timers)
         {
-            foreach (var timer in _timers)
-                timer.Dispose();
+            timers = [.. _timers];
             _timers.Clear();
         }
+        foreach (var timer in timers)
+            timer.Dispose();
     }
 
     private void Touch() => Interlocked.Exchange(ref _lastUsedTicks, clock.GetUtcNow().UtcTicks);

@@ -26,8 +26,6 @@ internal sealed class GrainContext(
     public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
     {
         var activation = Activation ?? throw new InvalidOperationException("Timers can be registered once the grain is active.");
-        var timer = new ActivationTimer(activation, callback, dueTime, period, lifetime.Killed);
-        activation.AddTimer(timer);
-        return timer;
+        return new ActivationTimer(activation, callback, dueTime, period, lifetime.Killed);
     }
 }

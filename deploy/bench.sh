@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs a benchmark and prints its figures (benchmarks never pass or fail on timings).
+#   deploy/bench.sh gateway-patch   coalesced heartbeat-config writes, fake and real gateway
+# Like deploy/test.sh it starts a throwaway PostgreSQL unless DATABASE_URL is set, and a real
+# OpenClaw gateway unless OPENCLAW_GATEWAY_URL and OPENCLAW_GATEWAY_TOKEN are set.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/postgres.sh"
+root=$(mc_repo_root)
+cd "$root"
+mc_require_dotnet
+scenario="${1:-gateway-patch}"
+
+cleanup=()
+trap 'for c in "${cleanup[@]}"; do eval "$c"; done' EXIT
+if [ -z "${DATABASE_URL:-}" ]; then
+  MC_PG_FSYNC=off mc_pg_start "$root/.mc/bench-pg" "$(mc_free_port)" missioncontrol_bench
+  cleanup+=('mc_pg_stop "$MC_PG_DATA"')
+  export DATABASE_URL="postgresql://postgres@127.0.0.1:${MC_PG_PORT}/missioncontrol_bench"
+fi
+if [ "$scenario" = gateway-patch ] && [ -z "${OPENCLAW_GATEWAY_URL:-}" ]; then
+  eval "$(bash deploy/openclaw-gateway.sh start)"
+  export OPENCLAW_GATEWAY_URL OPENCLAW_GATEWAY_TOKEN
+  cleanup+=("bash deploy/openclaw-gateway.sh stop $OPENCLAW_GATEWAY_PID")
+fi
+dotnet run --project tests/MissionControl.Benchmarks -c Release -- "$@"

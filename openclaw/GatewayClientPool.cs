@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using MissionControl.OpenClaw.Connection;
+using MissionControl.OpenClaw.Heartbeats;
+using MissionControl.OpenClaw.Identity;
+using MissionControl.OpenClaw.Operations;
+using MissionControl.OpenClaw.Resilience;
+
+namespace MissionControl.OpenClaw;
+
+/// <summary>
+/// Process-wide registry holding one connection and one resilience policy (with its circuit
+/// breaker) per gateway, so every caller in the process shares them.
+/// </summary>
+public sealed class GatewayClientPool : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<Entry>> _entries = new(StringComparer.Ordinal);
+    private readonly IDeviceIdentityStore _identityStore;
+    private readonly GatewayResilienceOptions _resilienceOptions;
+    private readonly ILoggerFactory? _loggerFactory;
+
+    /// <summary>Creates an empty pool.</summary>
+    public GatewayClientPool(IDeviceIdentityStore identityStore, GatewayResilienceOptions? resilienceOptions = null, ILoggerFactory? loggerFactory = null)
+    {
+        _identityStore = identityStore;
+        _resilienceOptions = resilienceOptions ?? new GatewayResilienceOptions();
+        _loggerFactory = loggerFactory;
+    }
+
+    /// <summary>
+    /// The control plane for a gateway. The first call for a gateway id fixes its options; call
+    /// <see cref="RemoveAsync"/> after a gateway's URL or token changes.
+    /// </summary>
+    public GatewayControlPlane ControlPlane(GatewayClientOptions options, GatewayOperationKind kind = GatewayOperationKind.Interactive)
+    {
+        var entry = EntryFor(options);
+        return new GatewayControlPlane(entry.Client, entry.Resilience, kind);
+    }
+
+    /// <summary>The batched heartbeat patcher for a gateway, sharing its connection and circuit breaker.</summary>
+    public HeartbeatConfigPatcher HeartbeatPatcher(GatewayClientOptions options, GatewayOperationKind kind = GatewayOperationKind.Interactive)
+    {
+        var entry = EntryFor(options);
+        return new HeartbeatConfigPatcher(entry.Client, entry.Resilience, kind);
+    }
+
+    /// <summary>Closes and forgets a gateway's connection.</summary>
+    public async Task RemoveAsync(string gatewayId)
+    {
+        if (_entries.TryRemove(gatewayId, out var entry) && entry.IsValueCreated)
+            await entry.Value.Client.DisposeAsync();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var gatewayId in _entries.Keys)
+            await RemoveAsync(gatewayId);
+    }
+
+    private Entry EntryFor(GatewayClientOptions options)
+    {
+        var entry = _entries.GetOrAdd(options.GatewayId, _ => new Lazy<Entry>(() => new Entry(
+            new GatewayRpcClient(options, _identityStore, _loggerFactory?.CreateLogger<GatewayRpcClient>()),
+            new GatewayResilience(options.GatewayId, _resilienceOptions)))).Value;
+        return entry;
+    }
+
+    private sealed record Entry(GatewayRpcClient Client, GatewayResilience Resilience);
+}

@@ -1,0 +1,124 @@
+using System.Text.RegularExpressions;
+using MissionControl.OpenClaw.Errors;
+
+namespace MissionControl.OpenClaw.Operations;
+
+public sealed partial class GatewayControlPlane
+{
+    // Names the gateway accepts for agents.files.* although agents.files.list never shows some of them.
+    private static readonly string[] AlwaysSupportedFiles = ["IDENTITY.md"];
+
+    private static readonly string[] FallbackSupportedFiles =
+        ["AGENTS.md", "SOUL.md", "IDENTITY.md", "USER.md", "BOOTSTRAP.md", "MEMORY.md"];
+
+    private static readonly TimeSpan VisibilityPollInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <inheritdoc />
+    public Task UpsertAgentAsync(AgentRegistration registration, CancellationToken cancellationToken = default)
+    {
+        EnsureGatewayIdForm(registration.AgentId);
+        return _resilience.ExecuteAsync(_kind, token => UpsertOnceAsync(registration, token), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlySet<string>> ListSupportedFilesAsync(CancellationToken cancellationToken = default) =>
+        _resilience.ExecuteAsync(_kind, async token =>
+        {
+            var agents = await _rpc.CallAsync("agents.list", cancellationToken: token);
+            if (PayloadReaders.DefaultAgentId(agents) is not { } agentId)
+                return (IReadOnlySet<string>)new HashSet<string>(FallbackSupportedFiles, StringComparer.Ordinal);
+            var files = PayloadReaders.Files(await _rpc.CallAsync("agents.files.list", new AgentIdParams(agentId), cancellationToken: token));
+            var names = new HashSet<string>(files.Keys, StringComparer.Ordinal);
+            if (names.Count == 0)
+                return new HashSet<string>(FallbackSupportedFiles, StringComparer.Ordinal);
+            names.UnionWith(AlwaysSupportedFiles);
+            return names;
+        }, cancellationToken);
+
+    private async Task<bool> UpsertOnceAsync(AgentRegistration registration, CancellationToken token)
+    {
+        var agents = PayloadReaders.Agents(await _rpc.CallAsync("agents.list", cancellationToken: token));
+        var existing = agents.FirstOrDefault(agent => agent.Id == registration.AgentId);
+        if (existing is null)
+        {
+            await CreateAsync(registration, token);
+            await WaitUntilListedAsync(registration.AgentId, name: null, token);
+        }
+
+        var needsUpdate = existing is null
+            ? registration.DisplayName != registration.AgentId
+            : existing.Name != registration.DisplayName || (registration.Workspace is { } ws && existing.Workspace != ws);
+        if (needsUpdate)
+        {
+            await UpdateWhileAppearingAsync(
+                new AgentsUpdateParams(registration.AgentId, registration.DisplayName, registration.Workspace), token);
+            await WaitUntilListedAsync(registration.AgentId, registration.DisplayName, token);
+        }
+
+        return true;
+    }
+
+    // agents.create derives the id from the name, so create under the id, then rename.
+    private async Task CreateAsync(AgentRegistration registration, CancellationToken token)
+    {
+        try
+        {
+            await _rpc.CallAsync("agents.create", new AgentsCreateParams(registration.AgentId, registration.Workspace), cancellationToken: token);
+        }
+        catch (GatewayException ex) when (ex.Kind == GatewayErrorKind.AlreadyExists)
+        {
+            // A retried create after a dropped reply, or a concurrent creator: the agent is there.
+        }
+    }
+
+    // The gateway answers agents.create and agents.update before its runtime config reloads
+    // (~250 ms); until then agents.list shows the old state and other agents.* calls say "not found".
+    private async Task WaitUntilListedAsync(string agentId, string? name, CancellationToken token)
+    {
+        var deadline = DateTimeOffset.UtcNow + AgentVisibilityTimeout;
+        while (true)
+        {
+            var agents = PayloadReaders.Agents(await _rpc.CallAsync("agents.list", cancellationToken: token));
+            if (agents.Any(agent => agent.Id == agentId && (name is null || agent.Name == name)))
+                return;
+            if (DateTimeOffset.UtcNow >= deadline)
+            {
+                throw new GatewayException(GatewayErrorKind.AgentNotFound,
+                    $"agents.list: agent \"{agentId}\" not shown as requested after {AgentVisibilityTimeout.TotalSeconds:0.#} s",
+                    isTransient: true) { Method = "agents.list" };
+            }
+
+            await Task.Delay(VisibilityPollInterval, token);
+        }
+    }
+
+    private async Task UpdateWhileAppearingAsync(AgentsUpdateParams update, CancellationToken token)
+    {
+        var deadline = DateTimeOffset.UtcNow + AgentVisibilityTimeout;
+        while (true)
+        {
+            try
+            {
+                await _rpc.CallAsync("agents.update", update, cancellationToken: token);
+                return;
+            }
+            catch (GatewayException ex) when (ex.Kind == GatewayErrorKind.AgentNotFound && DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(VisibilityPollInterval, token);
+            }
+        }
+    }
+
+    private static void EnsureGatewayIdForm(string agentId)
+    {
+        if (!AgentIdForm().IsMatch(agentId ?? ""))
+        {
+            throw new ArgumentException(
+                $"Agent id \"{agentId}\" is not in gateway form (lowercase letters, digits and single dashes, at most 64 characters).",
+                nameof(agentId));
+        }
+    }
+
+    [GeneratedRegex("^(?=.{1,64}$)[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex AgentIdForm();
+}

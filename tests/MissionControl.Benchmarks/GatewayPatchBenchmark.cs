@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using MissionControl.Fakes;
+using MissionControl.GrainInterfaces.Gateways;
+using MissionControl.Grains.Gateways.Config;
+using MissionControl.OpenClaw;
+using MissionControl.OpenClaw.Errors;
+using MissionControl.OpenClaw.Heartbeats;
+using MissionControl.OpenClaw.Identity;
+using MissionControl.OpenClaw.Operations;
+using MissionControl.Testing;
+
+namespace MissionControl.Benchmarks;
+
+/// <summary>
+/// 200 concurrent heartbeat-config updates for 200 agents on one gateway, queued through the
+/// gateway config grain on two silos, against the fake gateway and (when OPENCLAW_GATEWAY_URL is
+/// set) the real one. A baseline does what the originals do: one config round per agent.
+/// </summary>
+internal static class GatewayPatchBenchmark
+{
+    private const int Agents = 200;
+    private const int FakeRepetitions = 5;
+
+    public static async Task RunAsync(string[] args)
+    {
+        Console.WriteLine($"gateway-patch: {Agents} concurrent heartbeat updates, {Agents} agents, one gateway, 2 silos");
+        await RunFakeAsync();
+        var url = Environment.GetEnvironmentVariable("OPENCLAW_GATEWAY_URL");
+        var token = Environment.GetEnvironmentVariable("OPENCLAW_GATEWAY_TOKEN");
+        if (url is not null && token is not null)
+            await RunRealAsync(new Uri(url), token);
+        else
+            Console.WriteLine("real gateway: skipped (OPENCLAW_GATEWAY_URL/OPENCLAW_GATEWAY_TOKEN not set; deploy/bench.sh sets them)");
+    }
+
+    private static async Task RunFakeAsync()
+    {
+        var coalesced = new List<Figures>();
+        var perAgent = new List<Figures>();
+        for (var run = 0; run < FakeRepetitions; run++)
+        {
+            await using (var gateway = FakeGateway.Start())
+                coalesced.Add(await CoalescedAsync(new StaticGatewayConnections(gateway.Url, gateway.Token), () => gateway.State.ConfigPatchCalls));
+            await using (var gateway = FakeGateway.Start())
+                perAgent.Add(await PerAgentAsync(new StaticGatewayConnections(gateway.Url, gateway.Token), () => gateway.State.ConfigPatchCalls));
+        }
+        Report("fake", "coalesced (ours)", coalesced);
+        Report("fake", "one round per agent", perAgent);
+        Console.WriteLine($"fake: median wall-time ratio per-agent/coalesced = {Median(perAgent).WallMs / Math.Max(1, Median(coalesced).WallMs):0.0}x");
+    }
+
+    private static async Task RunRealAsync(Uri url, string token)
+    {
+        var connections = new StaticGatewayConnections(url, token);
+        await using var pool = new GatewayClientPool(new InMemoryDeviceIdentityStore());
+        var control = pool.ControlPlane(connections.Options("bench-setup"));
+        var agentIds = Enumerable.Range(0, Agents).Select(i => $"mc-bench-{i}").ToList();
+        foreach (var id in agentIds)
+            await control.UpsertAgentAsync(new AgentRegistration(id, id));
+        try
+        {
+            // The real gateway does not expose a call counter: rounds are counted on our side.
+            Report("real", "coalesced (ours)", [await CoalescedAsync(connections, patchCounter: null)]);
+        }
+        finally
+        {
+            foreach (var id in agentIds)
+                await control.DeleteAgentAsync(id);
+        }
+    }
+
+    private static async Task<Figures> CoalescedAsync(StaticGatewayConnections connections, Func<int>? patchCounter)
+    {
+        await using var cluster = await TestCluster.StartAsync(2,
+            silo => silo.AddGrain<IGatewayConfigGrain, GatewayConfigGrain>(),
+            services => services
+                .AddSingleton<IGatewayConnections>(connections)
+                .AddSingleton(new GatewayConfigOptions())
+                .AddSingleton(sp => new GatewayClientPool(sp.GetRequiredService<IDeviceIdentityStore>())));
+        var every = $"{Random.Shared.Next(11, 59)}m";
+        var clock = Stopwatch.StartNew();
+        var tickets = await Task.WhenAll(Enumerable.Range(0, Agents).Select(i =>
+            cluster.Silos[i % 2].Grains.GetGrain<IGatewayConfigGrain>("bench").QueueHeartbeat(Entry(i, every))));
+        var results = await Task.WhenAll(tickets.Select(t => t.Written));
+        clock.Stop();
+        var rounds = results.Distinct().Sum(r => r.Patched ? r.Rounds : 0);
+        var lost = await CountLostAsync(connections, every);
+        return new Figures(patchCounter?.Invoke() ?? rounds, clock.Elapsed.TotalMilliseconds, lost);
+    }
+
+    private static async Task<Figures> PerAgentAsync(StaticGatewayConnections connections, Func<int> patchCounter)
+    {
+        await using var pool = new GatewayClientPool(new InMemoryDeviceIdentityStore());
+        var every = $"{Random.Shared.Next(11, 59)}m";
+        var clock = Stopwatch.StartNew();
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, Agents).Select(async i =>
+        {
+            try
+            {
+                await pool.HeartbeatPatcher(connections.Options("baseline")).ApplyAsync([Entry(i, every)]);
+                return true;
+            }
+            catch (GatewayException)
+            {
+                return false; // conflicts past the retry limit: the update did not land
+            }
+        }));
+        clock.Stop();
+        return new Figures(patchCounter(), clock.Elapsed.TotalMilliseconds, await CountLostAsync(connections, every))
+        {
+            Failed = outcomes.Count(ok => !ok),
+        };
+    }
+
+    private static async Task<int> CountLostAsync(StaticGatewayConnections connections, string every)
+    {
+        await using var pool = new GatewayClientPool(new InMemoryDeviceIdentityStore());
+        var config = await pool.ControlPlane(connections.Options("bench-check")).GetConfigAsync();
+        var entries = config.Parsed?["agents"]?["entries"];
+        return Enumerable.Range(0, Agents).Count(i => (string?)entries?[$"mc-bench-{i}"]?["heartbeat"]?["every"] != every);
+    }
+
+    private static AgentHeartbeat Entry(int i, string every) =>
+        new($"mc-bench-{i}", new HeartbeatSettings { Every = every, Target = "none" });
+
+    private static void Report(string gateway, string mode, List<Figures> runs)
+    {
+        var median = Median(runs);
+        Console.WriteLine(
+            $"{gateway,-5} {mode,-20} runs={runs.Count} config.patch={median.ConfigPatches} " +
+            $"wall_ms(median)={median.WallMs:0} lost_entries(max)={runs.Max(r => r.Lost)} failed_calls(max)={runs.Max(r => r.Failed)}");
+    }
+
+    private static Figures Median(List<Figures> runs)
+    {
+        var sorted = runs.OrderBy(r => r.WallMs).ToList();
+        var middle = sorted[sorted.Count / 2];
+        return middle with { ConfigPatches = runs.Select(r => r.ConfigPatches).Order().ElementAt(runs.Count / 2) };
+    }
+
+    private sealed record Figures(int ConfigPatches, double WallMs, int Lost)
+    {
+        public int Failed { get; init; }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using MissionControl.Fakes;
+using MissionControl.GrainInterfaces.Gateways;
+using MissionControl.Grains.Gateways.Config;
+using MissionControl.OpenClaw;
+using MissionControl.OpenClaw.Errors;
+using MissionControl.OpenClaw.Heartbeats;
+using MissionControl.OpenClaw.Identity;
+using MissionControl.Testing;
+
+namespace MissionControl.Integration.Tests;
+
+public sealed class GatewayConfigGrainTests
+{
+    [Fact]
+    public async Task Given_200_agents_on_two_silos_When_their_heartbeats_are_queued_together_Then_few_rounds_write_every_entry()
+    {
+        await using var gateway = FakeGateway.Start();
+        await using var cluster = await StartAsync(gateway, silos: 2);
+
+        var tickets = await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
+            cluster.Silos[i % 2].Grains.GetGrain<IGatewayConfigGrain>("gw-1").QueueHeartbeat(Heartbeat($"mc-{i}", "10m"))));
+        await Task.WhenAll(tickets.Select(t => t.Written));
+
+        Assert.Equal(200, HeartbeatsOn(gateway).Count(h => h.Every == "10m"));
+        Assert.InRange(gateway.State.ConfigPatchCalls, 1, 20);
+        // Rounds from the two silos never overlapped, so no patch was refused for a stale hash.
+        Assert.Equal(gateway.State.ConfigPatchCalls, gateway.State.ConfigWrites);
+    }
+
+    [Fact]
+    public async Task Given_a_concurrent_writer_When_the_round_hits_a_stale_hash_Then_it_retries_from_fresh_config_and_keeps_both()
+    {
+        await using var gateway = FakeGateway.Start();
+        gateway.State.WriteConfig(config => config["gateway"] = new JsonObject { ["mode"] = "local" });
+        gateway.Faults.StaleHashOnNextPatches(2);
+        await using var cluster = await StartAsync(gateway, silos: 1);
+
+        var ticket = await cluster.Primary.Grains.GetGrain<IGatewayConfigGrain>("gw-2").QueueHeartbeat(Heartbeat("mc-a", "5m"));
+        var result = await ticket.Written;
+
+        Assert.True(result.Patched);
+        Assert.Equal(3, result.Rounds);
+        Assert.Equal("5m", HeartbeatsOn(gateway).Single().Every);
+        Assert.Equal("local", (string?)gateway.State.ConfigSnapshot()["gateway"]?["mode"]);
+    }
+
+    [Fact]
+    public async Task Given_an_unreachable_gateway_When_a_heartbeat_is_queued_Then_the_ticket_fails_with_a_typed_error_instead_of_hanging()
+    {
+        await using var gateway = FakeGateway.Start();
+        gateway.Faults.RejectUpgrades(1000);
+        await using var cluster = await StartAsync(gateway, silos: 1);
+
+        var ticket = await cluster.Primary.Grains.GetGrain<IGatewayConfigGrain>("gw-3").QueueHeartbeat(Heartbeat("mc-b", "10m"));
+        var error = await Assert.ThrowsAsync<GatewayException>(() => ticket.Written.WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Contains("Gateway unreachable after", error.Message);
+        Assert.Empty(HeartbeatsOn(gateway));
+    }
+
+    private static AgentHeartbeat Heartbeat(string agentId, string every) =>
+        new(agentId, new HeartbeatSettings { Every = every, Target = "none" });
+
+    private static List<(string Agent, string? Every)> HeartbeatsOn(FakeGateway gateway)
+    {
+        var entries = gateway.State.ConfigSnapshot()["agents"]?["entries"] as JsonObject ?? [];
+        return entries.Select(e => (e.Key, (string?)e.Value?["heartbeat"]?["every"])).ToList();
+    }
+
+    private static Task<TestCluster> StartAsync(FakeGateway gateway, int silos) =>
+        TestCluster.StartAsync(silos,
+            silo => silo.AddGrain<IGatewayConfigGrain, GatewayConfigGrain>(),
+            services => services
+                .AddSingleton<IGatewayConnections>(new FixedGatewayConnections(gateway))
+                .AddSingleton(new GatewayConfigOptions())
+                .AddSingleton(sp => new GatewayClientPool(sp.GetRequiredService<IDeviceIdentityStore>(), FixedGatewayConnections.FastResilience)));
+}
