@@ -12,18 +12,19 @@ public sealed class PostgresDeviceIdentityStore(NpgsqlDataSource dataSource, Tim
     public async Task<DeviceIdentity> GetOrCreateAsync(string gatewayId, CancellationToken cancellationToken)
     {
         var candidate = DeviceIdentity.Generate(clock);
+        // The no-op update makes a losing insert return the winner's row, locked and current;
+        // "do nothing" plus a second select could miss a row committed after its snapshot.
         await using var command = dataSource.CreateCommand("""
             insert into gateway_device_identities (gateway_id, private_key, public_key, created_at)
             values ($1, $2, $3, $4)
-            on conflict (gateway_id) do nothing;
-            select private_key, public_key, created_at from gateway_device_identities where gateway_id = $1
+            on conflict (gateway_id) do update set gateway_id = excluded.gateway_id
+            returning private_key, public_key, created_at
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = gatewayId });
         command.Parameters.Add(new NpgsqlParameter { Value = candidate.PrivateKey });
         command.Parameters.Add(new NpgsqlParameter { Value = candidate.PublicKey });
         command.Parameters.Add(new NpgsqlParameter { Value = candidate.CreatedAt });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new DeviceIdentity(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2));
     }
