@@ -8,7 +8,7 @@ namespace MissionControl.Runtime;
 /// apply. In-memory state is only a cache of the stream; the stream is the truth.
 /// </summary>
 public abstract class EventSourcedGrain<TState, TEvent> : Grain
-    where TState : class
+    where TState : class?
     where TEvent : class
 {
     private IEventStore? _store;
@@ -52,7 +52,8 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain
 
     /// <summary>
     /// Decides events from the current state and appends them. If another writer moved the
-    /// stream first, catches up and decides once more; a second conflict is thrown.
+    /// stream first, catches up and decides once more; a second conflict is thrown. An empty
+    /// decision is confirmed against the stream's tail before it is believed.
     /// </summary>
     protected async Task<IReadOnlyList<TEvent>> Execute(Func<TState, IReadOnlyList<TEvent>> decide, CancellationToken ct = default)
     {
@@ -60,7 +61,13 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain
         {
             var events = decide(State);
             if (events.Count == 0)
+            {
+                // "Nothing to do" meets no version check, so it must not rest on stale state:
+                // another silo may have written since this activation loaded.
+                if (attempt == 1 && await CatchUpAsync(ct) > 0)
+                    continue;
                 return events;
+            }
             try
             {
                 var result = await Store.AppendAsync(StreamId, StreamType, Version, events, CallContext.Metadata, ct);

@@ -25,6 +25,21 @@ public sealed class ConcurrencyTests
         Assert.Equal(400, incremented.Select(e => e.CommandId).Distinct().Count());
     }
 
+    // Regression: an activation loaded before another silo wrote decided "nothing to do" on its
+    // stale state, and nothing checked it, because an empty decision appends nothing to conflict with.
+    [Fact]
+    public async Task Given_a_stale_activation_When_its_decision_is_nothing_to_do_Then_it_catches_up_and_decides_again()
+    {
+        await using var cluster = await SiloSetup.StartAsync(2);
+        var stale = cluster.Silos[1].Grains.GetGrain<ICounterGrain>("stale");
+        Assert.Equal(0, await stale.GetValue());
+        await cluster.Silos[0].Grains.GetGrain<ICounterGrain>("stale").IncrementMany(5);
+
+        var value = await stale.IncrementIfAtLeast(3);
+
+        Assert.Equal(6, value);
+    }
+
     // A conflict that survives the runtime's one re-decision reaches the caller, who retries as
     // an HTTP client retries a 409. Each command is acknowledged exactly once.
     private static async Task<long> IncrementUntilAcknowledged(IGrainFactory grains, string commandId)

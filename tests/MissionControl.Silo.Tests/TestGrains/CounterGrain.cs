@@ -17,6 +17,9 @@ public interface ICounterGrain : IGrain
 
     Task<long> GetValue();
 
+    /// <summary>Adds one only when the value is already at least <paramref name="threshold"/>.</summary>
+    Task<long> IncrementIfAtLeast(long threshold);
+
     Task<StateLoad> GetLoad();
 }
 
@@ -41,6 +44,14 @@ public sealed class CounterGrain : EventSourcedGrain<CounterState, CounterIncrem
     }
 
     public Task<long> GetValue() => Task.FromResult(State.Value);
+
+    public async Task<long> IncrementIfAtLeast(long threshold)
+    {
+        await Execute(state => state.Value >= threshold
+            ? [new CounterIncremented(state.Value + 1, $"if-{threshold}")]
+            : []);
+        return State.Value;
+    }
 
     public Task<StateLoad> GetLoad() => Task.FromResult(LastLoad);
 }
