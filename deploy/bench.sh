@@ -13,9 +13,8 @@ scenario="${1:-gateway-patch}"
 cleanup=()
 trap 'for c in "${cleanup[@]}"; do eval "$c"; done' EXIT
 if [ -z "${DATABASE_URL:-}" ]; then
-  MC_PG_FSYNC=off mc_pg_start "$root/.mc/bench-pg" "$(mc_free_port)" missioncontrol_bench
+  mc_pg_start_throwaway bench
   cleanup+=('mc_pg_stop "$MC_PG_DATA"')
-  export DATABASE_URL="postgresql://postgres@127.0.0.1:${MC_PG_PORT}/missioncontrol_bench"
 fi
 if [ "$scenario" = gateway-patch ] && [ -z "${OPENCLAW_GATEWAY_URL:-}" ]; then
   eval "$(bash deploy/openclaw-gateway.sh start)"

@@ -10,11 +10,8 @@ cd "$root"
 mc_require_dotnet
 
 if [ -z "${DATABASE_URL:-}" ]; then
-  data="$root/.mc/test-pg"
-  # fsync off: a throwaway cluster needs no crash safety, and tests run much faster without it.
-  MC_PG_FSYNC=off mc_pg_start "$data" "$(mc_free_port)" missioncontrol_test
+  mc_pg_start_throwaway test
   trap 'mc_pg_stop "$MC_PG_DATA"' EXIT
-  export DATABASE_URL="postgresql://postgres@127.0.0.1:${MC_PG_PORT}/missioncontrol_test"
 fi
 mc_log "tests use $DATABASE_URL"
 

@@ -1,3 +1,4 @@
+using MissionControl.Silo.Persistence;
 using Npgsql;
 
 namespace MissionControl.Silo.EventStore;
@@ -10,8 +11,7 @@ public sealed class ChangeFeedChannel
 {
     public ChangeFeedChannel(NpgsqlDataSource dataSource)
     {
-        var schema = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).SearchPath?.Split(',')[0].Trim();
-        Name = "mc_events_" + (string.IsNullOrEmpty(schema) ? "public" : schema);
+        Name = "mc_events_" + (DatabaseSchema.Of(dataSource.ConnectionString) ?? "public");
     }
 
     public string Name { get; }

@@ -18,10 +18,11 @@ public sealed class PostgresEventStore(
     {
         if (events.Count == 0)
             return new AppendResult(expectedVersion, []);
+        var names = events.Select(e => registry.NameOf(e.GetType())).ToArray();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var result = await CallAppendAsync(connection, streamId, streamType, expectedVersion, events, metadata, ct);
-        await ProjectAsync(connection, streamId, expectedVersion, events, metadata, result, ct);
+        var result = await CallAppendAsync(connection, streamId, streamType, expectedVersion, names, events, metadata, ct);
+        await ProjectAsync(connection, streamId, expectedVersion, names, events, metadata, result, ct);
         await tx.CommitAsync(ct);
         return result;
     }
@@ -71,14 +72,14 @@ public sealed class PostgresEventStore(
 
     private async Task<AppendResult> CallAppendAsync(
         NpgsqlConnection connection, string streamId, string streamType, long expectedVersion,
-        IReadOnlyList<object> events, EventMetadata metadata, CancellationToken ct)
+        string[] names, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken ct)
     {
         var metadataJson = System.Text.Json.JsonSerializer.Serialize(metadata, EventTypeRegistry.JsonOptions);
         await using var command = new NpgsqlCommand("select new_version, sequences from append_events($1, $2, $3, $4, $5, $6, $7)", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
         command.Parameters.Add(new NpgsqlParameter { Value = streamType });
         command.Parameters.Add(new NpgsqlParameter { Value = expectedVersion });
-        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => registry.NameOf(e.GetType())).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = names });
         command.Parameters.Add(new NpgsqlParameter { Value = events.Select(registry.Serialize).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = Enumerable.Repeat(metadataJson, events.Count).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = channel.Name });
@@ -91,8 +92,8 @@ public sealed class PostgresEventStore(
     }
 
     private async Task ProjectAsync(
-        NpgsqlConnection connection, string streamId, long expectedVersion, IReadOnlyList<object> events,
-        EventMetadata metadata, AppendResult result, CancellationToken ct)
+        NpgsqlConnection connection, string streamId, long expectedVersion, string[] names,
+        IReadOnlyList<object> events, EventMetadata metadata, AppendResult result, CancellationToken ct)
     {
         if (_projections.Length == 0)
             return;
@@ -101,7 +102,7 @@ public sealed class PostgresEventStore(
         {
             var recorded = new RecordedEvent(
                 result.Sequences[i], streamId, expectedVersion + i + 1,
-                registry.NameOf(events[i].GetType()), events[i], metadata, now);
+                names[i], events[i], metadata, now);
             foreach (var projection in _projections.Where(p => p.Handles(events[i].GetType())))
                 await projection.ApplyAsync(connection, recorded, ct);
         }

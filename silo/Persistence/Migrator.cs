@@ -51,9 +51,8 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ILogger<Migrator> logg
     // A search path naming a schema that does not exist yet (a fresh test schema, say) is created.
     private static async Task EnsureSchemaAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
-        var schema = builder.SearchPath?.Split(',')[0].Trim();
-        if (string.IsNullOrEmpty(schema) || schema == "public")
+        var schema = DatabaseSchema.Of(connection.ConnectionString);
+        if (schema is null or "public")
             return;
         await Execute(connection, $"create schema if not exists \"{schema.Replace("\"", "\"\"")}\"", ct);
     }

@@ -75,5 +75,5 @@ public sealed class GatewayConfigGrainTests
             services => services
                 .AddSingleton<IGatewayConnections>(new FixedGatewayConnections(gateway))
                 .AddSingleton(new GatewayConfigOptions())
-                .AddSingleton(sp => new GatewayClientPool(sp.GetRequiredService<IDeviceIdentityStore>(), FixedGatewayConnections.FastResilience)));
+                .AddSingleton(sp => new GatewayClientPool(sp.GetRequiredService<IDeviceIdentityStore>(), FastClientSettings.Resilience)));
 }

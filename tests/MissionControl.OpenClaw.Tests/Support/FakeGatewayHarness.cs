@@ -10,15 +10,7 @@ namespace MissionControl.OpenClaw.Tests.Support;
 /// <summary>A fake gateway plus a client stack wired to it, with delays and budgets scaled down for tests.</summary>
 internal sealed class FakeGatewayHarness : IAsyncDisposable
 {
-    public static readonly GatewayResilienceOptions FastResilience = new()
-    {
-        BaseDelay = TimeSpan.FromMilliseconds(20),
-        MaxDelay = TimeSpan.FromMilliseconds(200),
-        InteractiveBudget = TimeSpan.FromSeconds(5),
-        TemplateSyncBudget = TimeSpan.FromSeconds(8),
-        ConflictDelay = TimeSpan.FromMilliseconds(5),
-        BreakerMinimumThroughput = 1000, // Off unless a test turns it on.
-    };
+    public static GatewayResilienceOptions FastResilience => FastClientSettings.Resilience;
 
     private FakeGatewayHarness(FakeGateway gateway, GatewayClientOptions options, GatewayResilienceOptions resilience, IDeviceIdentityStore identities)
     {
@@ -56,16 +48,7 @@ internal sealed class FakeGatewayHarness : IAsyncDisposable
             resilience ?? FastResilience, identities ?? new InMemoryDeviceIdentityStore());
     }
 
-    public static GatewayClientOptions FastOptions(FakeGateway gateway) => new()
-    {
-        GatewayId = $"fake-{Guid.NewGuid():N}",
-        Url = gateway.Url,
-        Token = gateway.Token,
-        RequestTimeout = TimeSpan.FromSeconds(2),
-        ChallengeTimeout = TimeSpan.FromSeconds(2),
-        ReconnectBaseDelay = TimeSpan.FromMilliseconds(20),
-        ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
-    };
+    public static GatewayClientOptions FastOptions(FakeGateway gateway) => FastClientSettings.Options(gateway);
 
     /// <summary>A second, independent client stack (own connection) on the same fake.</summary>
     public (GatewayRpcClient Client, HeartbeatConfigPatcher Patcher) SecondClient()
