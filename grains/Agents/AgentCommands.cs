@@ -18,6 +18,9 @@ public sealed record CreateAgent(
     string TokenHash,
     DateTimeOffset Now) : AgentCommand(Now)
 {
+    /// <summary>The token's lookup key (see <see cref="Security.AgentTokens.LookupKey"/>).</summary>
+    public string? TokenLookup { get; init; }
+
     /// <summary>Whether the agent leads its board.</summary>
     public bool IsBoardLead { get; init; }
 
@@ -48,6 +51,9 @@ public sealed record BoardTarget(Guid? BoardId, Guid? GatewayId);
 /// </summary>
 public sealed record UpdateAgent(string NewTokenHash, DateTimeOffset Now) : AgentCommand(Now)
 {
+    /// <summary>The new token's lookup key (see <see cref="Security.AgentTokens.LookupKey"/>).</summary>
+    public string? NewTokenLookup { get; init; }
+
     /// <summary>New display name.</summary>
     public string? Name { get; init; }
 
@@ -107,6 +113,9 @@ public sealed record FailProvisioning(int Generation, string Error, DateTimeOffs
 /// <summary>Start a new attempt after a failed or interrupted one, with a fresh token.</summary>
 public sealed record RetryProvisioning(string NewTokenHash, DateTimeOffset Now) : AgentCommand(Now)
 {
+    /// <summary>The new token's lookup key (see <see cref="Security.AgentTokens.LookupKey"/>).</summary>
+    public string? NewTokenLookup { get; init; }
+
     /// <summary>Rewrite BOOTSTRAP.md on this attempt.</summary>
     public bool ForceBootstrap { get; init; }
 }
@@ -134,6 +143,9 @@ public sealed record CheckLiveness(DateTimeOffset Now) : AgentCommand(Now)
 /// </summary>
 public sealed record CheckCheckIn(string NewTokenHash, DateTimeOffset Now) : AgentCommand(Now)
 {
+    /// <summary>The new token's lookup key (see <see cref="Security.AgentTokens.LookupKey"/>).</summary>
+    public string? NewTokenLookup { get; init; }
+
     /// <summary>Wakes after which the agent is given up.</summary>
     public int MaxWakeAttempts { get; init; } = AgentDefaults.MaxWakeAttempts;
 }

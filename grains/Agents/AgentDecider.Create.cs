@@ -30,7 +30,10 @@ public static partial class AgentDecider
             AgentProfiles.WithDefaults(RoleIdentityDefaults(command), command.IdentityProfile),
             AgentProfiles.NormalizeTemplate(command.IdentityTemplate),
             AgentProfiles.NormalizeTemplate(command.SoulTemplate),
-            command.Now);
+            command.Now)
+        {
+            TokenLookup = command.TokenLookup,
+        };
         var firstProvision = new AgentProvisionStarted(1, ProvisionAction.Provision, ForceBootstrap: false, Wake: true, command.Now);
         return [created, firstProvision];
     }

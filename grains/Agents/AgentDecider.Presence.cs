@@ -79,7 +79,7 @@ public static partial class AgentDecider
         return
         [
             new AgentCheckInMissed(state.WakeAttempts, command.Now),
-            new AgentTokenRotated(command.NewTokenHash, command.Now),
+            new AgentTokenRotated(command.NewTokenHash, command.Now) { TokenLookup = command.NewTokenLookup },
             StartAttempt(state, ProvisionAction.Update, forceBootstrap: false, command.Now),
         ];
     }

@@ -67,7 +67,7 @@ public static partial class AgentDecider
         // The raw token of the abandoned attempt is gone, so the retry must re-key the agent.
         return
         [
-            new AgentTokenRotated(command.NewTokenHash, command.Now),
+            new AgentTokenRotated(command.NewTokenHash, command.Now) { TokenLookup = command.NewTokenLookup },
             StartAttempt(agent, last.Action, command.ForceBootstrap || last.ForceBootstrap, command.Now),
         ];
     }

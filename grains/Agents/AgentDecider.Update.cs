@@ -36,7 +36,7 @@ public static partial class AgentDecider
         }
 
         // Every accepted update re-keys the agent: the new token is rendered into its workspace.
-        events.Add(new AgentTokenRotated(command.NewTokenHash, command.Now));
+        events.Add(new AgentTokenRotated(command.NewTokenHash, command.Now) { TokenLookup = command.NewTokenLookup });
         events.Add(StartAttempt(agent, ProvisionAction.Update, command.Force, command.Now));
         return events;
     }

@@ -17,4 +17,8 @@ public sealed record AgentCreated(
     IReadOnlyDictionary<string, string>? IdentityProfile,
     string? IdentityTemplate,
     string? SoulTemplate,
-    DateTimeOffset At) : AgentEvent(At);
+    DateTimeOffset At) : AgentEvent(At)
+{
+    /// <summary>The token's <see cref="Security.AgentTokens.LookupKey"/>; absent on events written before it existed.</summary>
+    public string? TokenLookup { get; init; }
+}
