@@ -1,29 +1,138 @@
+using System.Text.Json;
 using MissionControl.Runtime;
 
 namespace MissionControl.GrainInterfaces.Agents;
 
 /// <summary>
-/// One agent (keyed by its id). So far: registration, heartbeats and offline detection; a durable
-/// reminder marks a silent agent offline once, whichever silo fires it.
+/// One agent (keyed by its id): its record, its workspace on the gateway and its presence. Every
+/// change is an event in the agent's stream. Provisioning runs in the grain right after the call
+/// that asked for it; a durable watch reminder finishes or fails an attempt whose silo died, so an
+/// agent is never left provisioning or updating for good.
 /// </summary>
 public interface IAgentGrain : IGrain
 {
-    /// <summary>Creates the agent; its first provision is recorded as started.</summary>
+    /// <summary>Creates the agent and starts its first provision; returns once the request is recorded.</summary>
     Task<AgentPresence> Register(NewAgent agent);
+
+    /// <summary>Changes the agent and re-provisions it with a fresh token.</summary>
+    Task<AgentPresence> Update(AgentChanges changes);
+
+    /// <summary>Starts a new attempt after a failed or interrupted one.</summary>
+    Task<AgentPresence> RetryProvisioning(bool forceBootstrap);
+
+    /// <summary>Rewrites the agent's workspace from the current templates and waits for the result.</summary>
+    Task<TemplateSyncOutcome> SyncTemplates(TemplateSyncRequest request);
 
     /// <summary>Records a heartbeat: the status given, else online; last seen now.</summary>
     Task<AgentPresence> RecordHeartbeat(string? status);
 
+    /// <summary>Cleans the agent off its gateway and marks it deleted; a failed cleanup leaves it deleting with the error.</summary>
+    Task<AgentDeletion> Delete();
+
     Task<AgentPresence> GetPresence();
+
+    /// <summary>The agent as its stream tells it; null when it never existed or was deleted.</summary>
+    Task<AgentSnapshot?> Get();
 }
 
-/// <summary>What an agent needs to exist. The token arrives hashed; the raw token never reaches a grain.</summary>
-public sealed record NewAgent(Guid AgentId, string Name, Guid? BoardId, Guid GatewayId, string TokenHash)
+/// <summary>What an agent needs to exist. The token is minted by the grain; no caller ever holds it.</summary>
+public sealed record NewAgent(Guid AgentId, string Name, Guid? BoardId, Guid GatewayId)
 {
     public bool IsBoardLead { get; init; }
 
     public bool IsGatewayMain { get; init; }
+
+    /// <summary>The agent's own heartbeat settings, laid over the defaults.</summary>
+    public IReadOnlyDictionary<string, JsonElement>? HeartbeatConfig { get; init; }
+
+    public IReadOnlyDictionary<string, string>? IdentityProfile { get; init; }
+
+    /// <summary>Handlebars source replacing IDENTITY.md.</summary>
+    public string? IdentityTemplate { get; init; }
+
+    /// <summary>Handlebars source replacing SOUL.md.</summary>
+    public string? SoulTemplate { get; init; }
 }
+
+/// <summary>Changes to an agent; null leaves a field as it is.</summary>
+public sealed record AgentChanges
+{
+    public string? Name { get; init; }
+
+    /// <summary>Only ever refused: status belongs to heartbeats.</summary>
+    public string? Status { get; init; }
+
+    public IReadOnlyDictionary<string, JsonElement>? HeartbeatConfig { get; init; }
+
+    public IReadOnlyDictionary<string, string>? IdentityProfile { get; init; }
+
+    public string? IdentityTemplate { get; init; }
+
+    public string? SoulTemplate { get; init; }
+
+    /// <summary>Move to this board (with its gateway as the caller found it).</summary>
+    public BoardMove? Board { get; init; }
+
+    /// <summary>True converts to the gateway-main agent, false to a board agent.</summary>
+    public bool? IsGatewayMain { get; init; }
+
+    /// <summary>Re-provision even without changes and rewrite BOOTSTRAP.md.</summary>
+    public bool Force { get; init; }
+}
+
+/// <summary>A board to move to; null ids mean "none" (refused where a board is required).</summary>
+public sealed record BoardMove(Guid? BoardId, Guid? GatewayId);
+
+/// <summary>One agent's part of a gateway-wide template sync.</summary>
+/// <param name="CurrentToken">The AUTH_TOKEN read from the agent's workspace; null when none was found.</param>
+public sealed record TemplateSyncRequest(string? CurrentToken)
+{
+    /// <summary>Mint a new token when the current one is missing or does not match.</summary>
+    public bool RotateTokens { get; init; }
+
+    public bool ForceBootstrap { get; init; }
+
+    public bool ResetSession { get; init; }
+}
+
+/// <summary>How an agent's template sync went: updated, or skipped/failed with the reason.</summary>
+public sealed record TemplateSyncOutcome(bool Updated, string? Error);
+
+/// <summary>The result of a delete: done, or still deleting because gateway cleanup failed.</summary>
+public sealed record AgentDeletion(bool Deleted, string? Error);
 
 /// <summary>An agent's status as its stream tells it.</summary>
 public sealed record AgentPresence(string Status, DateTimeOffset? LastSeenAt, long Version);
+
+/// <summary>The latest provision attempt, for operators.</summary>
+public sealed record ProvisionSummary(
+    int Generation,
+    string Action,
+    string Outcome,
+    string? Error,
+    IReadOnlyList<string> Steps,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt);
+
+/// <summary>Everything about an agent that may be shown (no token, no hash).</summary>
+public sealed record AgentSnapshot(
+    Guid Id,
+    string Name,
+    Guid? BoardId,
+    Guid GatewayId,
+    bool IsBoardLead,
+    bool IsGatewayMain,
+    string Status,
+    string SessionKey,
+    IReadOnlyDictionary<string, JsonElement> HeartbeatConfig,
+    IReadOnlyDictionary<string, string>? IdentityProfile,
+    string? IdentityTemplate,
+    string? SoulTemplate,
+    DateTimeOffset? LastSeenAt,
+    ProvisionSummary? LastProvision,
+    int WakeAttempts,
+    string? LastProvisionError,
+    string? OfflineReason,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version);

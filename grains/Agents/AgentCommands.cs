@@ -118,6 +118,28 @@ public sealed record RetryProvisioning(string NewTokenHash, DateTimeOffset Now) 
 
     /// <summary>Rewrite BOOTSTRAP.md on this attempt.</summary>
     public bool ForceBootstrap { get; init; }
+
+    /// <summary>Started by Mission Control after an interruption rather than by a person.</summary>
+    public bool Automatic { get; init; }
+}
+
+/// <summary>
+/// Rewrite the workspace from the current templates (gateway-wide template sync). The agent keeps
+/// its token unless <see cref="NewTokenHash"/> is given (a missing or mismatched token was rotated).
+/// </summary>
+public sealed record StartTemplateSync(DateTimeOffset Now) : AgentCommand(Now)
+{
+    /// <summary>Hash of a freshly minted token, when the sync rotates it.</summary>
+    public string? NewTokenHash { get; init; }
+
+    /// <summary>Lookup key of that token.</summary>
+    public string? NewTokenLookup { get; init; }
+
+    /// <summary>Rewrite BOOTSTRAP.md.</summary>
+    public bool ForceBootstrap { get; init; }
+
+    /// <summary>Reset the gateway session after writing.</summary>
+    public bool ResetSession { get; init; }
 }
 
 /// <summary>Watchdog: fail an in-progress attempt that has made no progress for too long.</summary>

@@ -68,8 +68,35 @@ public static partial class AgentDecider
         return
         [
             new AgentTokenRotated(command.NewTokenHash, command.Now) { TokenLookup = command.NewTokenLookup },
-            StartAttempt(agent, last.Action, command.ForceBootstrap || last.ForceBootstrap, command.Now),
+            StartAttempt(agent, last.Action, command.ForceBootstrap || last.ForceBootstrap, command.Now) with
+            {
+                AutoRetry = command.Automatic ? last.AutoRetry + 1 : 0,
+                ResetSession = last.ResetSession,
+            },
         ];
+    }
+
+    private static IReadOnlyList<AgentEvent> SyncTemplates(AgentState? state, StartTemplateSync command)
+    {
+        var agent = RequireChangeable(state);
+        if (agent.LastProvision is { IsInProgress: true } running)
+        {
+            throw DomainError.Conflict($"Provision attempt {running.Generation} is still in progress");
+        }
+
+        var events = new List<AgentEvent>();
+        if (command.NewTokenHash is not null)
+        {
+            EnsureTokenIsHashed(command.NewTokenHash);
+            events.Add(new AgentTokenRotated(command.NewTokenHash, command.Now) { TokenLookup = command.NewTokenLookup });
+        }
+
+        // A sync rewrites files quietly: no wake message, the agent picks the files up on its next run.
+        events.Add(new AgentProvisionStarted(agent.NextGeneration, ProvisionAction.TemplateSync, command.ForceBootstrap, Wake: false, command.Now)
+        {
+            ResetSession = command.ResetSession,
+        });
+        return events;
     }
 
     private static IReadOnlyList<AgentEvent> CheckProgress(AgentState? state, CheckProvisionProgress command)

@@ -19,6 +19,7 @@ public static partial class AgentDecider
         CompleteProvisioning c => Complete(state, c),
         FailProvisioning c => Fail(state, c),
         RetryProvisioning c => Retry(state, c),
+        StartTemplateSync c => SyncTemplates(state, c),
         CheckProvisionProgress c => CheckProgress(state, c),
         RecordHeartbeat c => Heartbeat(state, c),
         CheckLiveness c => CheckLiveness(state, c),

@@ -94,8 +94,18 @@ public static class AgentEvolver
     private static AgentState StartAttempt(AgentState state, AgentProvisionStarted e)
     {
         var attempt = new ProvisionAttempt(
-            e.Generation, e.Action, e.ForceBootstrap, e.Wake, e.At, [], ProvisionOutcome.InProgress, null, e.At, null);
-        var status = e.Action == ProvisionAction.Provision ? AgentStatus.Provisioning : AgentStatus.Updating;
+            e.Generation, e.Action, e.ForceBootstrap, e.Wake, e.At, [], ProvisionOutcome.InProgress, null, e.At, null)
+        {
+            AutoRetry = e.AutoRetry,
+            ResetSession = e.ResetSession,
+        };
+        var status = e.Action switch
+        {
+            ProvisionAction.Provision => AgentStatus.Provisioning,
+            // A template sync leaves a working agent's status alone: it is still the same agent.
+            ProvisionAction.TemplateSync => state.Status,
+            _ => AgentStatus.Updating,
+        };
         // A new attempt supersedes any pending check-in wait; it sets its own when it wakes the agent.
         return state with { LastProvision = attempt, Status = KeepDeleting(state, status), CheckInDeadline = null };
     }
@@ -114,7 +124,7 @@ public static class AgentEvolver
             LastProgressAt = e.At,
         }) with
         {
-            Status = KeepDeleting(state, AgentStatus.Online),
+            Status = KeepDeleting(state, IsSync(state) ? state.Status : AgentStatus.Online),
             LastProvisionError = null,
         };
         return e.WakeSent
@@ -136,7 +146,7 @@ public static class AgentEvolver
             FinishedAt = e.At,
         }) with
         {
-            Status = KeepDeleting(state, AgentStatus.Failed),
+            Status = KeepDeleting(state, IsSync(state) ? state.Status : AgentStatus.Failed),
             LastProvisionError = e.Error,
             CheckInDeadline = null,
         };
@@ -146,6 +156,8 @@ public static class AgentEvolver
         state.LastProvision is { } attempt && attempt.Generation == generation
             ? state with { LastProvision = change(attempt) }
             : state;
+
+    private static bool IsSync(AgentState state) => state.LastProvision?.Action == ProvisionAction.TemplateSync;
 
     // Deletion outranks provisioning news that arrives late.
     private static string KeepDeleting(AgentState state, string status) =>

@@ -1,16 +1,24 @@
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.Grains.Agents.Events;
+using MissionControl.Grains.Agents.Provisioning;
+using MissionControl.Grains.Common;
+using MissionControl.Grains.Security;
 using MissionControl.Runtime;
 
 namespace MissionControl.Grains.Agents;
 
 /// <summary>
 /// The agent's event stream behind a grain: loads, decides with <see cref="AgentDecider"/>,
-/// appends. Offline detection is a durable reminder re-armed by every heartbeat; when it fires,
-/// the decider marks the agent offline only if it is still silent, so a redelivered or late
-/// firing (another silo saw a heartbeat meanwhile) appends nothing.
+/// appends, then carries out the gateway side effects. Offline detection is a durable reminder
+/// re-armed by every heartbeat; when it fires, the decider marks the agent offline only if it is
+/// still silent, so a redelivered or late firing (another silo saw a heartbeat meanwhile) appends nothing.
 /// </summary>
-public sealed class AgentGrain(AgentOptions options, TimeProvider clock)
+public sealed partial class AgentGrain(
+    AgentOptions options,
+    TimeProvider clock,
+    WorkspaceProvisioner provisioner,
+    IAgentSurroundings surroundings,
+    IAgentDeparture departure)
     : EventSourcedGrain<AgentState?, AgentEvent>, IAgentGrain, IRemindable
 {
     public const string OfflineCheck = "offline-check";
@@ -21,12 +29,44 @@ public sealed class AgentGrain(AgentOptions options, TimeProvider clock)
 
     public async Task<AgentPresence> Register(NewAgent agent)
     {
+        TemplateOverrideCheck.Validate(RoleOf(agent), agent.IdentityTemplate, agent.SoulTemplate);
+        var token = MintToken();
         await Execute(state => AgentDecider.Decide(state, new CreateAgent(
-            agent.AgentId, agent.Name, agent.BoardId, agent.GatewayId, agent.TokenHash, clock.GetUtcNow())
+            agent.AgentId, agent.Name, agent.BoardId, agent.GatewayId, token.Hash, clock.GetUtcNow())
         {
+            TokenLookup = token.Lookup,
             IsBoardLead = agent.IsBoardLead,
             IsGatewayMain = agent.IsGatewayMain,
+            HeartbeatConfig = agent.HeartbeatConfig,
+            IdentityProfile = agent.IdentityProfile,
+            IdentityTemplate = agent.IdentityTemplate,
+            SoulTemplate = agent.SoulTemplate,
         }));
+        await StartAttemptAsync(token.Raw);
+        return Presence();
+    }
+
+    public async Task<AgentPresence> Update(AgentChanges changes)
+    {
+        await CatchUpAsync();
+        if (State is { } current)
+            TemplateOverrideCheck.Validate(WorkspaceContextFactory.RoleOf(current), changes.IdentityTemplate, changes.SoulTemplate);
+        var token = MintToken();
+        var events = await Execute(state => AgentDecider.Decide(state, AgentRequests.ToCommand(changes, token, clock.GetUtcNow())));
+        if (events.Any(e => e is AgentProvisionStarted))
+            await StartAttemptAsync(token.Raw);
+        return Presence();
+    }
+
+    public async Task<AgentPresence> RetryProvisioning(bool forceBootstrap)
+    {
+        var token = MintToken();
+        await Execute(state => AgentDecider.Decide(state, new Agents.RetryProvisioning(token.Hash, clock.GetUtcNow())
+        {
+            NewTokenLookup = token.Lookup,
+            ForceBootstrap = forceBootstrap,
+        }));
+        await StartAttemptAsync(token.Raw);
         return Presence();
     }
 
@@ -43,10 +83,23 @@ public sealed class AgentGrain(AgentOptions options, TimeProvider clock)
         return Presence();
     }
 
-    public async Task ReceiveReminder(string reminderName, ReminderTick tick)
+    public async Task<AgentSnapshot?> Get()
     {
-        if (reminderName != OfflineCheck)
-            return;
+        await CatchUpAsync();
+        return State is null || State.IsDeleted ? null : AgentRequests.ToSnapshot(State, Version);
+    }
+
+    public Task ReceiveReminder(string reminderName, ReminderTick tick) => reminderName switch
+    {
+        OfflineCheck => CheckLivenessAsync(),
+        ProvisionWatch => WatchProvisionAsync(),
+        CheckIn => CheckInAsync(),
+        DeletionWatch => FinishDeletionAsync(),
+        _ => Task.CompletedTask,
+    };
+
+    private async Task CheckLivenessAsync()
+    {
         var now = clock.GetUtcNow();
         var events = await Execute(state => AgentDecider.Decide(state, new CheckLiveness(now) { OfflineAfter = options.OfflineAfter }));
         // Fired early (or after a heartbeat another silo saw): watch the time that remains.
@@ -58,6 +111,20 @@ public sealed class AgentGrain(AgentOptions options, TimeProvider clock)
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
+    private MintedToken MintToken()
+    {
+        var raw = AgentTokens.Mint();
+        return new MintedToken(raw, AgentTokens.Hash(raw, options.TokenHashIterations), AgentTokens.LookupKey(raw));
+    }
+
+    private static Templates.Context.AgentRole RoleOf(NewAgent agent) =>
+        agent.IsGatewayMain ? Templates.Context.AgentRole.GatewayMain
+        : agent.IsBoardLead ? Templates.Context.AgentRole.Lead
+        : Templates.Context.AgentRole.Worker;
+
     private AgentPresence Presence() =>
-        State is null ? throw Common.DomainError.NotFound() : new AgentPresence(State.Status, State.LastSeenAt, Version);
+        State is null ? throw DomainError.NotFound() : new AgentPresence(State.Status, State.LastSeenAt, Version);
 }
+
+/// <summary>A freshly minted token: the raw value (kept in memory only), its hash and lookup key.</summary>
+internal sealed record MintedToken(string Raw, string Hash, string Lookup);

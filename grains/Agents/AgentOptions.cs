@@ -1,8 +1,29 @@
 namespace MissionControl.Grains.Agents;
 
-/// <summary>Tunables of agent grains (OFFLINE_AFTER and friends).</summary>
+/// <summary>Tunables of agent grains (OFFLINE_AFTER and friends). Tests shorten the times.</summary>
 public sealed class AgentOptions
 {
     /// <summary>An agent silent this long is marked offline.</summary>
     public TimeSpan OfflineAfter { get; set; } = AgentDefaults.OfflineAfter;
+
+    /// <summary>Mission Control's public URL, rendered into workspaces so agents can call back.</summary>
+    public string BaseUrl { get; set; } = "http://127.0.0.1:8000";
+
+    /// <summary>
+    /// An attempt with no recorded step for this long is taken for interrupted (its silo died).
+    /// Longer than the gateway retry budget of a single step, so a slow step is not mistaken.
+    /// </summary>
+    public TimeSpan ProvisionStuckAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Automatic retries in a row after interruptions before the failure is left for a person.</summary>
+    public int MaxAutomaticRetries { get; set; } = 2;
+
+    /// <summary>How long a woken agent has to send its first heartbeat.</summary>
+    public TimeSpan CheckInWindow { get; set; } = AgentDefaults.CheckInWindow;
+
+    /// <summary>Wakes without a check-in before the agent is marked offline.</summary>
+    public int MaxWakeAttempts { get; set; } = AgentDefaults.MaxWakeAttempts;
+
+    /// <summary>PBKDF2 work factor for new agent tokens (tests lower it to save time).</summary>
+    public int TokenHashIterations { get; set; } = Security.AgentTokens.DefaultIterations;
 }

@@ -21,6 +21,9 @@ public static class ProvisionAction
 
     /// <summary>Re-provision after a change, a retry, or a missed check-in.</summary>
     public const string Update = "update";
+
+    /// <summary>Rewrite the workspace from the current templates (gateway-wide template sync).</summary>
+    public const string TemplateSync = "template_sync";
 }
 
 /// <summary>One gateway call made while provisioning, as recorded for operators.</summary>
@@ -56,6 +59,12 @@ public sealed record ProvisionAttempt(
     DateTimeOffset LastProgressAt,
     DateTimeOffset? FinishedAt)
 {
+    /// <summary>How many automatic retries in a row this attempt is (0: asked for by someone).</summary>
+    public int AutoRetry { get; init; }
+
+    /// <summary>Reset the agent's gateway session once the files are written.</summary>
+    public bool ResetSession { get; init; }
+
     /// <summary>True while the attempt has neither completed nor failed.</summary>
     public bool IsInProgress => Outcome == ProvisionOutcome.InProgress;
 }

@@ -34,6 +34,9 @@ public sealed class FakeGatewayFaults
     /// <summary>Answer the next <paramref name="times"/> upgrades with HTTP 503.</summary>
     public void RejectUpgrades(int times) => Interlocked.Add(ref _upgradeRejections, times);
 
+    /// <summary>Accept connections again (cancels pending <see cref="RejectUpgrades"/>).</summary>
+    public void AcceptUpgrades() => Interlocked.Exchange(ref _upgradeRejections, 0);
+
     /// <summary>Drop the socket (no reply) when <paramref name="method"/> arrives.</summary>
     public void DropConnectionOn(string method, int times = 1) => _drops.AddOrUpdate(method, times, (_, n) => n + times);
 

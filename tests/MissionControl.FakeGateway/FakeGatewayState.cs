@@ -17,6 +17,7 @@ public sealed partial class FakeGatewayState
     private readonly Dictionary<string, FakeAgent> _agents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _sessions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _runs = new(StringComparer.Ordinal);
+    private readonly List<FakeChat> _chats = [];
 
     public FakeGatewayState(FakeGatewayFaults faults)
     {
@@ -40,6 +41,30 @@ public sealed partial class FakeGatewayState
     {
         lock (_gate)
             return _agents.TryGetValue(id, out var agent) ? agent.Name : null;
+    }
+
+    /// <summary>Chat messages admitted (a repeated idempotency key is not counted twice).</summary>
+    public IReadOnlyList<FakeChat> Chats
+    {
+        get
+        {
+            lock (_gate)
+                return _chats.ToList();
+        }
+    }
+
+    /// <summary>An agent's workspace files by name; empty when the agent does not exist.</summary>
+    public IReadOnlyDictionary<string, string> FilesOf(string agentId)
+    {
+        lock (_gate)
+            return _agents.TryGetValue(agentId, out var agent) ? new Dictionary<string, string>(agent.Files) : new Dictionary<string, string>();
+    }
+
+    /// <summary>Writes a file as the agent itself would, bypassing the accepted-file rules.</summary>
+    public void WriteFileAsAgent(string agentId, string name, string content)
+    {
+        lock (_gate)
+            _agents[agentId].Files[name] = content;
     }
 
     public bool HasSession(string key)
@@ -68,7 +93,7 @@ public sealed partial class FakeGatewayState
                 "sessions.patch" => SessionsPatch((string)p["key"]!, p.ContainsKey("label"), (string?)p["label"]),
                 "sessions.reset" => SessionsReset((string)p["key"]!),
                 "sessions.delete" => SessionsDelete((string)p["key"]!),
-                "chat.send" => ChatSend((string)p["sessionKey"]!, (string)p["idempotencyKey"]!),
+                "chat.send" => ChatSend((string)p["sessionKey"]!, (string?)p["message"] ?? "", (string)p["idempotencyKey"]!),
                 _ => FakeReply.Invalid($"unknown method: {method}"),
             };
         }
@@ -192,12 +217,14 @@ public sealed partial class FakeGatewayState
         return FakeReply.Ok(new JsonObject { ["ok"] = true, ["key"] = key, ["deleted"] = deleted, ["archived"] = new JsonArray() });
     }
 
-    private FakeReply ChatSend(string sessionKey, string idempotencyKey)
+    private FakeReply ChatSend(string sessionKey, string message, string idempotencyKey)
     {
         if (!_agents.ContainsKey(AgentOf(sessionKey)))
             return FakeReply.Invalid($"Agent \"{AgentOf(sessionKey)}\" no longer exists in configuration");
         _sessions.TryAdd(sessionKey, null);
         var status = _runs.Add(idempotencyKey) ? "started" : "in_flight";
+        if (status == "started")
+            _chats.Add(new FakeChat(sessionKey, message));
         return FakeReply.Ok(new JsonObject { ["runId"] = idempotencyKey, ["status"] = status });
     }
 
@@ -220,3 +247,6 @@ public sealed partial class FakeGatewayState
         public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
     }
 }
+
+/// <summary>A chat message the fake gateway admitted.</summary>
+public sealed record FakeChat(string SessionKey, string Message);

@@ -9,4 +9,11 @@ public sealed record AgentProvisionStarted(
     string Action,
     bool ForceBootstrap,
     bool Wake,
-    DateTimeOffset At) : AgentEvent(At);
+    DateTimeOffset At) : AgentEvent(At)
+{
+    /// <summary>How many automatic retries in a row this attempt is (0: asked for by someone).</summary>
+    public int AutoRetry { get; init; }
+
+    /// <summary>Reset the agent's gateway session once the files are written.</summary>
+    public bool ResetSession { get; init; }
+}

@@ -1,0 +1,166 @@
+using MissionControl.GrainInterfaces.Agents;
+using MissionControl.GrainInterfaces.Gateways;
+using MissionControl.Grains.Agents.Events;
+using MissionControl.Grains.Agents.Provisioning;
+using MissionControl.Grains.Common;
+using MissionControl.Grains.Security;
+
+namespace MissionControl.Grains.Agents;
+
+// Provisioning runs on the activation that started the attempt, because only it holds the raw
+// token (never stored). A durable watch reminder covers a silo that dies mid-run: whichever silo
+// fires it finds the attempt without progress, records it as interrupted, and starts a retry
+// with a fresh token, a bounded number of times.
+public sealed partial class AgentGrain
+{
+    public const string ProvisionWatch = "provision-watch";
+    public const string CheckIn = "check-in";
+
+    private readonly Dictionary<int, string> _tokens = [];
+
+    public async Task<TemplateSyncOutcome> SyncTemplates(TemplateSyncRequest request)
+    {
+        await CatchUpAsync();
+        var agent = State is { IsDeleted: false } existing ? existing : throw DomainError.NotFound();
+        var keeps = request.CurrentToken is { } current && AgentTokens.Verify(current, agent.TokenHash);
+        if (!keeps && !request.RotateTokens)
+            return new TemplateSyncOutcome(false, request.CurrentToken is null ? MissingTokenError : MismatchedTokenError);
+
+        var rotated = keeps ? null : MintToken();
+        await Execute(state => AgentDecider.Decide(state, new StartTemplateSync(clock.GetUtcNow())
+        {
+            NewTokenHash = rotated?.Hash,
+            NewTokenLookup = rotated?.Lookup,
+            ForceBootstrap = request.ForceBootstrap,
+            ResetSession = request.ResetSession,
+        }));
+        var generation = await ArmAttemptAsync(rotated?.Raw ?? request.CurrentToken!);
+        await RunAttemptAsync(generation, CancellationToken.None);
+        return State!.LastProvision is { Outcome: ProvisionOutcome.Completed }
+            ? new TemplateSyncOutcome(true, null)
+            : new TemplateSyncOutcome(false, State.LastProvision?.Error);
+    }
+
+    public const string MissingTokenError = "Skipping agent: unable to read AUTH_TOKEN from TOOLS.md (run with rotate_tokens=true to re-key).";
+    public const string MismatchedTokenError = "Skipping agent: AUTH_TOKEN in TOOLS.md does not match the stored token hash (run with rotate_tokens=true to re-key).";
+
+    /// <summary>Arms the watch for the attempt just started and runs it on this activation in its own turn.</summary>
+    private async Task StartAttemptAsync(string token)
+    {
+        var generation = await ArmAttemptAsync(token);
+        RegisterTimer(ct => RunAttemptAsync(generation, ct), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task<int> ArmAttemptAsync(string token)
+    {
+        var generation = State!.LastProvision!.Generation;
+        _tokens.Clear();
+        _tokens[generation] = token;
+        await RegisterOrUpdateReminder(ProvisionWatch, options.ProvisionStuckAfter);
+        return generation;
+    }
+
+    private async Task RunAttemptAsync(int generation, CancellationToken ct)
+    {
+        await CatchUpAsync(ct);
+        if (State?.LastProvision is not { IsInProgress: true } attempt || attempt.Generation != generation
+            || !_tokens.TryGetValue(generation, out var token))
+            return;
+        try
+        {
+            var around = await surroundings.DescribeAsync(State, ct);
+            var config = GrainFactory.GetGrain<IGatewayConfigGrain>(State.GatewayId.ToString());
+            var run = new ProvisionRun(State, attempt, token, around);
+            var woke = await provisioner.RunAsync(run, config, (step, sent, answer) => RecordStepAsync(generation, step, sent, answer), ct);
+            await FinishAttemptAsync(generation, woke);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            await FailAttemptAsync(generation, ex.Message);
+        }
+        finally
+        {
+            _tokens.Remove(generation);
+        }
+    }
+
+    private Task RecordStepAsync(int generation, string step, string sent, string answer) =>
+        Execute(state => AgentDecider.Decide(state, new RecordProvisionStep(generation, step, sent, answer, clock.GetUtcNow())));
+
+    private async Task FinishAttemptAsync(int generation, bool woke)
+    {
+        await Execute(state => AgentDecider.Decide(state, new CompleteProvisioning(generation, woke, clock.GetUtcNow())
+        {
+            CheckInWindow = options.CheckInWindow,
+        }));
+        await UnregisterReminder(ProvisionWatch);
+        if (woke)
+            await RegisterOrUpdateReminder(CheckIn, options.CheckInWindow);
+    }
+
+    private async Task FailAttemptAsync(int generation, string error)
+    {
+        try
+        {
+            await Execute(state => AgentDecider.Decide(state, new FailProvisioning(generation, error, clock.GetUtcNow())));
+        }
+        catch (DomainException)
+        {
+            // The attempt was superseded or settled meanwhile (a delete, or a watch on another silo).
+        }
+        await UnregisterReminder(ProvisionWatch);
+    }
+
+    private async Task WatchProvisionAsync()
+    {
+        await CatchUpAsync();
+        if (State?.LastProvision is not { IsInProgress: true } attempt || State.IsDeleting || State.IsDeleted)
+            return;
+        var now = clock.GetUtcNow();
+        if (_tokens.ContainsKey(attempt.Generation))
+        {
+            await RegisterOrUpdateReminder(ProvisionWatch, options.ProvisionStuckAfter);
+            return;
+        }
+        var failed = await Execute(state => AgentDecider.Decide(state, new CheckProvisionProgress(options.ProvisionStuckAfter, now)));
+        if (failed.Count == 0)
+        {
+            await RegisterOrUpdateReminder(ProvisionWatch, Max(attempt.LastProgressAt + options.ProvisionStuckAfter - now, MinimumRecheck));
+            return;
+        }
+        if (attempt.AutoRetry < options.MaxAutomaticRetries)
+            await RetryAutomaticallyAsync();
+    }
+
+    private async Task RetryAutomaticallyAsync()
+    {
+        var token = MintToken();
+        await Execute(state => AgentDecider.Decide(state, new Agents.RetryProvisioning(token.Hash, clock.GetUtcNow())
+        {
+            NewTokenLookup = token.Lookup,
+            Automatic = true,
+        }));
+        await StartAttemptAsync(token.Raw);
+    }
+
+    private async Task CheckInAsync()
+    {
+        await CatchUpAsync();
+        if (State?.CheckInDeadline is not { } deadline)
+            return;
+        var now = clock.GetUtcNow();
+        if (now < deadline)
+        {
+            await RegisterOrUpdateReminder(CheckIn, Max(deadline - now, MinimumRecheck));
+            return;
+        }
+        var token = MintToken();
+        var events = await Execute(state => AgentDecider.Decide(state, new CheckCheckIn(token.Hash, now)
+        {
+            NewTokenLookup = token.Lookup,
+            MaxWakeAttempts = options.MaxWakeAttempts,
+        }));
+        if (events.Any(e => e is AgentProvisionStarted))
+            await StartAttemptAsync(token.Raw);
+    }
+}

@@ -1,0 +1,121 @@
+using MissionControl.GrainInterfaces.Gateways;
+using MissionControl.OpenClaw;
+using MissionControl.OpenClaw.Errors;
+using MissionControl.OpenClaw.Heartbeats;
+using MissionControl.OpenClaw.Operations;
+using MissionControl.OpenClaw.Resilience;
+using MissionControl.Templates.Planning;
+using TemplateAction = MissionControl.Templates.Planning.ProvisionAction;
+
+namespace MissionControl.Grains.Agents.Provisioning;
+
+/// <summary>One provision attempt to carry out: the agent, the attempt, its raw token and surroundings.</summary>
+public sealed record ProvisionRun(AgentState Agent, ProvisionAttempt Attempt, string Token, AgentSurroundings Around);
+
+/// <summary>Records one finished gateway call: its name, what was sent and what came back (no secrets).</summary>
+public delegate Task StepRecorder(string step, string sent, string answer);
+
+/// <summary>
+/// Carries out a provision attempt on the gateway: registers the agent, writes the rendered
+/// workspace, queues its heartbeat settings, and wakes it. Every call is idempotent, so a run
+/// interrupted half way can simply be run again. Each finished call is reported to the recorder,
+/// which makes it part of the agent's history.
+/// </summary>
+public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions options)
+{
+    private static readonly WorkspacePlanner Planner = new();
+
+    /// <summary>The control plane of a gateway for cleanup and other one-off calls.</summary>
+    public IGatewayControlPlane ControlPlane(GatewayTarget gateway) => clients.ControlPlane(gateway.Connection);
+
+    /// <summary>Runs every step; returns whether the agent was woken.</summary>
+    public async Task<bool> RunAsync(ProvisionRun run, IGatewayConfigGrain config, StepRecorder record, CancellationToken ct)
+    {
+        var (agent, attempt) = (run.Agent, run.Attempt);
+        var gatewayAgentId = AgentWorkspace.GatewayAgentId(agent);
+        var workspace = AgentWorkspace.PathFor(run.Around.Gateway.WorkspaceRoot, gatewayAgentId);
+        var kind = attempt.Action == ProvisionAction.TemplateSync ? GatewayOperationKind.TemplateSync : GatewayOperationKind.Interactive;
+        var control = clients.ControlPlane(run.Around.Gateway.Connection, kind);
+
+        await control.UpsertAgentAsync(new AgentRegistration(gatewayAgentId, agent.Name, workspace), ct);
+        await record("agents.upsert", $"{gatewayAgentId} name={agent.Name} workspace={workspace}", "ok");
+        await control.EnsureSessionAsync(agent.SessionKey, agent.Name, ct);
+        await record("sessions.ensure", agent.SessionKey, "ok");
+
+        var plan = await PlanAsync(control, run, gatewayAgentId, workspace, record, ct);
+        await WriteFilesAsync(control, gatewayAgentId, plan, record, ct);
+        await QueueHeartbeatAsync(config, agent, gatewayAgentId, workspace, plan.HeartbeatPrompt, record);
+        if (attempt.ResetSession)
+        {
+            await control.ResetSessionAsync(agent.SessionKey, ct);
+            await record("sessions.reset", agent.SessionKey, "ok");
+        }
+
+        return attempt.Wake && await WakeAsync(control, agent, attempt, record, ct);
+    }
+
+    private async Task<WorkspacePlan> PlanAsync(
+        IGatewayControlPlane control, ProvisionRun run, string gatewayAgentId, string workspace, StepRecorder record, CancellationToken ct)
+    {
+        var accepted = await control.ListSupportedFilesAsync(ct);
+        var existing = await control.ListAgentFilesAsync(gatewayAgentId, ct);
+        await record("agents.files.list", gatewayAgentId,
+            $"accepts {string.Join(", ", accepted.Order())}; present {string.Join(", ", existing.Values.Where(f => !f.Missing).Select(f => f.Name).Order())}");
+        var attempt = run.Attempt;
+        var inputs = new WorkspaceInputs(
+            attempt.Action == ProvisionAction.Provision ? TemplateAction.Provision : TemplateAction.Update,
+            accepted,
+            existing.Values.Select(f => new ExistingFile(f.Name, f.Missing)).ToList())
+        {
+            ForceBootstrap = attempt.ForceBootstrap,
+            IdentityTemplate = run.Agent.IdentityTemplate,
+            SoulTemplate = run.Agent.SoulTemplate,
+        };
+        var context = WorkspaceContextFactory.For(run.Agent, run.Around, run.Token, options.BaseUrl, workspace);
+        return Planner.Plan(context, inputs);
+    }
+
+    private static async Task WriteFilesAsync(
+        IGatewayControlPlane control, string gatewayAgentId, WorkspacePlan plan, StepRecorder record, CancellationToken ct)
+    {
+        foreach (var (name, content) in plan.Files)
+        {
+            try
+            {
+                await control.SetAgentFileAsync(gatewayAgentId, name, content, cancellationToken: ct);
+                await record($"agents.files.set {name}", $"{content.Length} characters", "ok");
+            }
+            catch (GatewayException ex) when (ex.Kind == GatewayErrorKind.UnsupportedFile)
+            {
+                // The gateway's accepted list and its writer disagree; the file is skipped as upstream does.
+                await record($"agents.files.set {name}", $"{content.Length} characters", "skipped: unsupported file");
+            }
+        }
+
+        if (plan.Skipped.Count > 0)
+        {
+            var skipped = plan.Skipped.Select(s => s.Detail is null ? $"{s.Name} ({s.Reason})" : $"{s.Name} ({s.Reason}: {s.Detail})");
+            await record("workspace.skipped", string.Join("; ", skipped), "not written");
+        }
+    }
+
+    private static async Task QueueHeartbeatAsync(
+        IGatewayConfigGrain config, AgentState agent, string gatewayAgentId, string workspace, string? prompt, StepRecorder record)
+    {
+        var settings = HeartbeatSettingsReader.Read(agent.HeartbeatConfig, prompt);
+        var ticket = await config.QueueHeartbeat(new AgentHeartbeat(gatewayAgentId, settings, workspace));
+        var result = await ticket.Written;
+        await record("config.patch heartbeat", $"{gatewayAgentId} every={settings.Every} target={settings.Target ?? "default"}",
+            result.Patched ? $"patched in {result.Rounds} round(s)" : "already up to date");
+    }
+
+    private static async Task<bool> WakeAsync(
+        IGatewayControlPlane control, AgentState agent, ProvisionAttempt attempt, StepRecorder record, CancellationToken ct)
+    {
+        var message = AgentMessages.Wake(agent.Name, attempt.Action);
+        // One idempotency key per attempt: a retried send after a dropped reply is not a second wake.
+        var sent = await control.SendChatAsync(agent.SessionKey, message, $"wake-{agent.Id}-{attempt.Generation}", deliver: true, ct);
+        await record("chat.send wake", agent.SessionKey, $"run {sent.RunId}");
+        return true;
+    }
+}

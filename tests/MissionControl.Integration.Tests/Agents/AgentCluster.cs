@@ -1,0 +1,76 @@
+using Microsoft.Extensions.DependencyInjection;
+using MissionControl.Fakes;
+using MissionControl.GrainInterfaces.Agents;
+using MissionControl.GrainInterfaces.Gateways;
+using MissionControl.Grains.Agents;
+using MissionControl.Grains.Agents.Events;
+using MissionControl.Grains.Agents.Provisioning;
+using MissionControl.Grains.Gateways.Config;
+using MissionControl.OpenClaw;
+using MissionControl.OpenClaw.Identity;
+using MissionControl.Runtime;
+using MissionControl.Testing;
+
+namespace MissionControl.Integration.Tests.Agents;
+
+/// <summary>Silos hosting agent grains against one fake gateway, with lifecycle times scaled down.</summary>
+public static class AgentCluster
+{
+    public static AgentOptions FastOptions() => new()
+    {
+        OfflineAfter = TimeSpan.FromMinutes(10),
+        BaseUrl = "https://mc.example.test",
+        ProvisionStuckAfter = TimeSpan.FromSeconds(1),
+        CheckInWindow = TimeSpan.FromMinutes(10),
+        TokenHashIterations = 1000,
+    };
+
+    public static Task<TestCluster> StartAsync(FakeGateway gateway, int silos, AgentOptions? options = null, IAgentDeparture? departure = null) =>
+        TestCluster.StartAsync(silos,
+            silo => silo.AddGrain<IAgentGrain, AgentGrain>()
+                .AddGrain<IGatewayConfigGrain, GatewayConfigGrain>()
+                .AddEventsFrom(typeof(AgentGrain).Assembly)
+                .Configure(o => o.ReminderPollInterval = TimeSpan.FromMilliseconds(50)),
+            services => services
+                .AddSingleton(options ?? FastOptions())
+                .AddSingleton<IGatewayConnections>(new FixedGatewayConnections(gateway))
+                .AddSingleton(new GatewayConfigOptions())
+                .AddSingleton(sp => new GatewayClientPool(sp.GetRequiredService<IDeviceIdentityStore>(), FastClientSettings.Resilience))
+                .AddSingleton<WorkspaceProvisioner>()
+                .AddSingleton<IAgentSurroundings>(new FixedAgentSurroundings(gateway))
+                .AddSingleton(departure ?? new RecordingDeparture()));
+
+    public static IAgentGrain Agent(this TestCluster cluster, Guid agentId, int silo = 0) =>
+        cluster.Silos[silo].Grains.GetGrain<IAgentGrain>(agentId.ToString());
+
+    public static async Task<IReadOnlyList<AgentEvent>> EventsAsync(this TestCluster cluster, Guid agentId)
+    {
+        var recorded = await cluster.Silos.First(s => !s.IsStopped).Services.GetRequiredService<IEventStore>().ReadStreamAsync($"agent-{agentId}", 0);
+        return recorded.Select(e => (AgentEvent)e.Data).ToList();
+    }
+
+    public static async Task<string> StatusAfterProvisioningAsync(this TestCluster cluster, Guid agentId, int silo = 0)
+    {
+        AgentSnapshot? snapshot = null;
+        await Eventually.WaitUntil(async () =>
+        {
+            snapshot = await cluster.Agent(agentId, silo).Get();
+            return snapshot?.LastProvision is { Outcome: not "in_progress" };
+        }, TimeSpan.FromSeconds(30), "the provision attempt settles");
+        return snapshot!.Status;
+    }
+
+    /// <summary>The hash of the agent's current token, from its stream.</summary>
+    public static async Task<string> CurrentTokenHashAsync(this TestCluster cluster, Guid agentId)
+    {
+        var events = await cluster.EventsAsync(agentId);
+        return events.Select(e => e switch
+        {
+            AgentCreated c => c.TokenHash,
+            AgentTokenRotated r => r.TokenHash,
+            _ => null,
+        }).Last(hash => hash is not null)!;
+    }
+
+    public static NewAgent Worker(Guid agentId, string name = "Scout") => new(agentId, name, Guid.NewGuid(), Guid.NewGuid());
+}
