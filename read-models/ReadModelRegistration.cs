@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using MissionControl.ReadModels.Projections;
+using MissionControl.ReadModels.Queries;
+using MissionControl.Silo.Hosting;
+
+namespace MissionControl.ReadModels;
+
+/// <summary>Wires the read models into a silo.</summary>
+public static class ReadModelRegistration
+{
+    /// <summary>
+    /// Registers the inline projections that fill the read-model tables (inside each append's
+    /// transaction) and the query classes that read them, over the silo's <c>NpgsqlDataSource</c>.
+    /// </summary>
+    public static SiloBuilder AddReadModels(this SiloBuilder silo)
+    {
+        silo.AddProjection<OrganizationProjection>()
+            .AddProjection<GatewayProjection>()
+            .AddProjection<BoardProjection>()
+            .AddProjection<AgentProjection>()
+            .AddProjection<TaskProjection>();
+        silo.Services.AddSingleton<AgentQueries>();
+        silo.Services.AddSingleton<BoardQueries>();
+        silo.Services.AddSingleton<GatewayQueries>();
+        silo.Services.AddSingleton<TaskQueries>();
+        silo.Services.AddSingleton<OrganizationQueries>();
+        return silo;
+    }
+}

@@ -1,0 +1,128 @@
+using MissionControl.Grains.Agents;
+using MissionControl.Grains.Agents.Events;
+using MissionControl.ReadModels.Queries;
+using static MissionControl.Integration.Tests.ReadModels.Sample;
+
+namespace MissionControl.Integration.Tests.ReadModels;
+
+public sealed class AgentReadModelTests(ReadModelFixture fixture) : IClassFixture<ReadModelFixture>
+{
+    private AgentQueries Agents => fixture.Get<AgentQueries>();
+
+    [Fact]
+    public async Task Given_a_gateway_of_an_organization_When_an_agent_is_created_on_it_Then_its_row_has_the_gateways_organization_and_is_provisioning()
+    {
+        var (organizationId, gatewayId, boardId, agentId) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await fixture.AppendAsync(GatewayStream(gatewayId), 0, Gateway(gatewayId, organizationId));
+
+        await fixture.AppendAsync(AgentStream(agentId), 0, Agent(agentId, gatewayId, boardId, "builder"));
+
+        var row = await Agents.GetAsync(agentId);
+        Assert.NotNull(row);
+        Assert.Equal(organizationId, row.OrganizationId);
+        Assert.Equal((boardId, gatewayId, "builder"), (row.BoardId, row.GatewayId, row.Name));
+        Assert.Equal(AgentStatus.Provisioning, row.Status);
+        Assert.False(row.IsGatewayMain);
+        Assert.Equal($"agent:mc-{agentId}:main", row.SessionKey);
+        Assert.Equal("10m", row.HeartbeatConfig["every"].GetString());
+        Assert.Null(row.LastSeenAt);
+        Assert.Equal(At(0), row.CreatedAt);
+    }
+
+    [Fact]
+    public async Task Given_an_agent_created_before_its_gateway_was_projected_When_the_gateway_is_registered_Then_the_agent_learns_its_organization()
+    {
+        var (organizationId, gatewayId, agentId) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await fixture.AppendAsync(AgentStream(agentId), 0, Agent(agentId, gatewayId, boardId: null));
+        Assert.Null((await Agents.GetAsync(agentId))!.OrganizationId);
+
+        await fixture.AppendAsync(GatewayStream(gatewayId), 0, Gateway(gatewayId, organizationId));
+
+        Assert.Equal(organizationId, (await Agents.GetAsync(agentId))!.OrganizationId);
+    }
+
+    [Fact]
+    public async Task Given_an_agent_When_provisioning_completes_then_it_sends_a_heartbeat_and_its_profile_changes_Then_the_row_follows()
+    {
+        var agentId = Guid.NewGuid();
+        await fixture.AppendAsync(AgentStream(agentId), 0,
+            Agent(agentId, Guid.NewGuid(), Guid.NewGuid()),
+            new AgentProvisionStarted(1, ProvisionAction.Provision, ForceBootstrap: false, Wake: true, At(1)),
+            new AgentProvisionFailed(1, "gateway unreachable", At(2)));
+        Assert.Equal((AgentStatus.Failed, "gateway unreachable"), Summary(await Agents.GetAsync(agentId)));
+
+        await fixture.AppendAsync(AgentStream(agentId), 3,
+            new AgentProvisionStarted(2, ProvisionAction.Update, ForceBootstrap: false, Wake: true, At(3)),
+            new AgentProvisionCompleted(2, WakeSent: true, At(35), At(5)),
+            new AgentHeartbeatRecorded("online", At(6)),
+            new AgentProfileUpdated("renamed", new Dictionary<string, System.Text.Json.JsonElement>(),
+                new Dictionary<string, string> { ["role"] = "Researcher" }, "# identity", null, At(7)));
+
+        var row = await Agents.GetAsync(agentId);
+        Assert.Equal(("online", null), Summary(row));
+        Assert.Equal(At(6), row!.LastSeenAt);
+        Assert.Equal("renamed", row.Name);
+        Assert.Equal("Researcher", row.IdentityProfile!["role"]);
+        Assert.Equal("# identity", row.IdentityTemplate);
+        Assert.Equal(At(7), row.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task Given_events_the_evolver_ignores_or_guards_When_projected_Then_status_and_error_match_the_grain_state()
+    {
+        var agentId = Guid.NewGuid();
+        AgentEvent[] events =
+        [
+            Agent(agentId, Guid.NewGuid(), Guid.NewGuid()),
+            new AgentProvisionStarted(1, ProvisionAction.Provision, false, false, At(1)),
+            new AgentProvisionStarted(2, ProvisionAction.Update, false, false, At(2)),
+            new AgentProvisionCompleted(1, WakeSent: false, null, At(3)), // superseded attempt: ignored
+            new AgentProvisionFailed(2, "files.set failed", At(4)),
+            new AgentDeletionStarted(At(5)),
+            new AgentProvisionCompleted(2, WakeSent: false, null, At(6)), // late news: status stays deleting, error clears
+            new AgentDeletionFailed("agents.delete failed", At(7)),
+        ];
+        await fixture.AppendAsync(AgentStream(agentId), 0, events);
+
+        var state = AgentEvolver.Fold(events)!;
+        var row = await Agents.GetAsync(agentId);
+        Assert.Equal((state.Status, state.LastProvisionError), Summary(row));
+        Assert.Equal((AgentStatus.Deleting, null), Summary(row));
+        Assert.Equal(state.UpdatedAt, row!.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task Given_a_board_agent_When_its_scope_changes_to_gateway_main_on_another_organizations_gateway_Then_board_and_organization_follow()
+    {
+        var (agentId, otherOrganization, otherGateway) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await fixture.AppendAsync(GatewayStream(otherGateway), 0, Gateway(otherGateway, otherOrganization));
+        await fixture.AppendAsync(AgentStream(agentId), 0, Agent(agentId, Guid.NewGuid(), Guid.NewGuid()) with { IsBoardLead = true });
+
+        await fixture.AppendAsync(AgentStream(agentId), 1,
+            new AgentScopeChanged(null, otherGateway, IsBoardLead: false, $"agent:mc-gateway-{otherGateway}:main", At(1)));
+
+        var row = await Agents.GetAsync(agentId);
+        Assert.Null(row!.BoardId);
+        Assert.True(row.IsGatewayMain);
+        Assert.False(row.IsBoardLead);
+        Assert.Equal((otherGateway, otherOrganization), (row.GatewayId, row.OrganizationId));
+        Assert.Equal($"agent:mc-gateway-{otherGateway}:main", row.SessionKey);
+    }
+
+    [Fact]
+    public async Task Given_a_deleted_agent_When_queried_Then_get_list_gateway_agents_and_token_lookup_no_longer_return_it()
+    {
+        var (gatewayId, agentId, lookup) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid().ToString("N")[..8]);
+        await fixture.AppendAsync(AgentStream(agentId), 0, Agent(agentId, gatewayId, null, tokenLookup: lookup));
+
+        await fixture.AppendAsync(AgentStream(agentId), 1, new AgentDeletionStarted(At(1)), new AgentDeleted(At(2)));
+
+        Assert.Null(await Agents.GetAsync(agentId));
+        Assert.Equal(0, (await Agents.ListAsync(new AgentListFilter(GatewayId: gatewayId), 200, 0)).Total);
+        Assert.Empty(await Agents.OfGatewayAsync(gatewayId));
+        Assert.Empty(await Agents.FindByTokenLookupAsync(lookup));
+        Assert.True(await fixture.ScalarAsync<bool>("select deleted from agents where id = $1", agentId));
+    }
+
+    private static (string? Status, string? Error) Summary(AgentRow? row) => (row?.Status, row?.LastProvisionError);
+}
