@@ -8,6 +8,7 @@ using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.Grains.Gateways.Config;
 using MissionControl.OpenClaw;
 using MissionControl.OpenClaw.Identity;
+using MissionControl.OpenClaw.Resilience;
 using MissionControl.Runtime;
 using MissionControl.Testing;
 
@@ -26,6 +27,15 @@ public static class AgentCluster
     };
 
     public static Task<TestCluster> StartAsync(FakeGateway gateway, int silos, AgentOptions? options = null, IAgentDeparture? departure = null) =>
+        StartAsync(silos, new FixedGatewayConnections(gateway), new FixedAgentSurroundings(gateway), FastClientSettings.Resilience, options, departure);
+
+    public static Task<TestCluster> StartAsync(
+        int silos,
+        IGatewayConnections connections,
+        IAgentSurroundings surroundings,
+        GatewayResilienceOptions resilience,
+        AgentOptions? options = null,
+        IAgentDeparture? departure = null) =>
         TestCluster.StartAsync(silos,
             silo => silo.AddGrain<IAgentGrain, AgentGrain>()
                 .AddGrain<IGatewayConfigGrain, GatewayConfigGrain>()
@@ -33,11 +43,11 @@ public static class AgentCluster
                 .Configure(o => o.ReminderPollInterval = TimeSpan.FromMilliseconds(50)),
             services => services
                 .AddSingleton(options ?? FastOptions())
-                .AddSingleton<IGatewayConnections>(new FixedGatewayConnections(gateway))
+                .AddSingleton(connections)
                 .AddSingleton(new GatewayConfigOptions())
-                .AddSingleton(sp => new GatewayClientPool(sp.GetRequiredService<IDeviceIdentityStore>(), FastClientSettings.Resilience))
+                .AddSingleton(sp => new GatewayClientPool(sp.GetRequiredService<IDeviceIdentityStore>(), resilience))
                 .AddSingleton<WorkspaceProvisioner>()
-                .AddSingleton<IAgentSurroundings>(new FixedAgentSurroundings(gateway))
+                .AddSingleton(surroundings)
                 .AddSingleton(departure ?? new RecordingDeparture()));
 
     public static IAgentGrain Agent(this TestCluster cluster, Guid agentId, int silo = 0) =>
@@ -49,14 +59,14 @@ public static class AgentCluster
         return recorded.Select(e => (AgentEvent)e.Data).ToList();
     }
 
-    public static async Task<string> StatusAfterProvisioningAsync(this TestCluster cluster, Guid agentId, int silo = 0)
+    public static async Task<string> StatusAfterProvisioningAsync(this TestCluster cluster, Guid agentId, int silo = 0, TimeSpan? timeout = null)
     {
         AgentSnapshot? snapshot = null;
         await Eventually.WaitUntil(async () =>
         {
             snapshot = await cluster.Agent(agentId, silo).Get();
             return snapshot?.LastProvision is { Outcome: not "in_progress" };
-        }, TimeSpan.FromSeconds(30), "the provision attempt settles");
+        }, timeout ?? TimeSpan.FromSeconds(30), "the provision attempt settles");
         return snapshot!.Status;
     }
 
