@@ -1,0 +1,89 @@
+using MissionControl.Runtime;
+
+namespace MissionControl.GrainInterfaces.Boards;
+
+/// <summary>
+/// One board, keyed by its id (a Guid in its "D" form). The grain checks the board's gateway
+/// itself (same organization, gateway-main agent present), so callers pass only its id. Broken
+/// rules surface as domain errors; a board that does not exist, or was deleted, is NotFound
+/// ("Board not found").
+/// </summary>
+public interface IBoardGrain : IGrain
+{
+    /// <summary>
+    /// Creates the board under this grain's id. Validation when name, description or gateway is
+    /// missing, the gateway is unknown, of another organization or without its main agent, or
+    /// the board type is not goal/general; Conflict when it exists already.
+    /// </summary>
+    Task<BoardView> Create(NewBoard board);
+
+    /// <summary>Changes the given fields; null members stay as they are.</summary>
+    Task<BoardView> Update(BoardChanges changes);
+
+    /// <summary>Records which agent leads the board (idempotent for the same agent).</summary>
+    Task<BoardView> AssignLead(Guid agentId);
+
+    /// <summary>
+    /// Notes a chat message posted on the board: <c>/pause</c> pauses it, <c>/resume</c> resumes
+    /// it, anything else changes nothing. Returns whether the board is paused afterwards.
+    /// </summary>
+    Task<bool> RecordChatMessage(string content);
+
+    /// <summary>Deletes the board; deleting it again changes nothing. NotFound if it never existed.</summary>
+    Task Delete();
+
+    Task<BoardView> Get();
+}
+
+/// <summary>What creating a board needs.</summary>
+public sealed record NewBoard(Guid OrganizationId, string Name, string? Description, Guid? GatewayId)
+{
+    /// <summary><c>goal</c> or <c>general</c>; null takes the domain's default.</summary>
+    public string? BoardType { get; init; }
+
+    public string? Objective { get; init; }
+
+    /// <summary>Workflow switches; null takes the defaults.</summary>
+    public WorkflowRules? Rules { get; init; }
+}
+
+/// <summary>A board update: null members stay as they are; a blank objective clears it.</summary>
+public sealed record BoardChanges
+{
+    public string? Name { get; init; }
+
+    /// <summary>New description; blank is refused.</summary>
+    public string? Description { get; init; }
+
+    public string? Objective { get; init; }
+
+    /// <summary>Move the board to this gateway (checked like on creation).</summary>
+    public Guid? GatewayId { get; init; }
+
+    /// <summary>Replaces all workflow switches.</summary>
+    public WorkflowRules? Rules { get; init; }
+}
+
+/// <summary>A board's workflow switches, with the upstream defaults.</summary>
+public sealed record WorkflowRules(
+    bool RequireApprovalForDone = true,
+    bool RequireReviewBeforeDone = false,
+    bool CommentRequiredForReview = false,
+    bool BlockStatusChangesWithPendingApproval = false,
+    bool OnlyLeadCanChangeStatus = false,
+    int MaxAgents = 1);
+
+/// <summary>A board as it may be shown.</summary>
+public sealed record BoardView(
+    Guid Id,
+    Guid OrganizationId,
+    string Name,
+    string Description,
+    string BoardType,
+    string? Objective,
+    Guid GatewayId,
+    Guid? LeadAgentId,
+    bool IsPaused,
+    WorkflowRules Rules,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);

@@ -1,0 +1,92 @@
+using MissionControl.GrainInterfaces.Boards;
+using MissionControl.GrainInterfaces.Gateways;
+using MissionControl.Grains.Boards.Events;
+using MissionControl.Grains.Common;
+
+namespace MissionControl.Grains.Boards;
+
+/// <summary>
+/// A board's event stream behind <see cref="IBoardGrain"/>. Before deciding, it asks the gateway
+/// grain about the gateway a request names, so the decider's gateway rules (same organization,
+/// main agent present) rest on the gateway's own stream rather than on what a caller claims.
+/// </summary>
+public sealed class BoardGrain(TimeProvider clock) : EntityGrain<BoardState, BoardEvent>, IBoardGrain
+{
+    protected override string NotFoundDetail => "Board not found";
+
+    protected override bool IsLive(BoardState state) => !state.IsDeleted;
+
+    protected override BoardState? Apply(BoardState? state, BoardEvent @event) => BoardEvolver.Apply(state, @event);
+
+    public async Task<BoardView> Create(NewBoard board)
+    {
+        var command = new CreateBoard(
+            EntityId, board.OrganizationId, board.Name, board.Description, await GatewayFactsAsync(board.GatewayId), clock.GetUtcNow())
+        {
+            Objective = board.Objective,
+            Rules = board.Rules is null ? null : BoardRulesMapping.ToDomain(board.Rules),
+        };
+        if (board.BoardType is not null)
+            command = command with { BoardType = board.BoardType };
+        await Decide(state => BoardDecider.Decide(state, command));
+        return ToView(Live());
+    }
+
+    public async Task<BoardView> Update(BoardChanges changes)
+    {
+        if (changes.GatewayId is not null)
+            await FreshLive(); // An unknown board is NotFound before its new gateway is judged.
+        var command = new UpdateBoard(clock.GetUtcNow())
+        {
+            Name = changes.Name,
+            Description = changes.Description,
+            Objective = changes.Objective,
+            Gateway = await GatewayFactsAsync(changes.GatewayId),
+            Rules = changes.Rules is null ? null : BoardRulesMapping.ToDomain(changes.Rules),
+        };
+        await Decide(state => BoardDecider.Decide(state, command));
+        return ToView(Live());
+    }
+
+    public async Task<BoardView> AssignLead(Guid agentId)
+    {
+        await Decide(state => BoardDecider.Decide(state, new AssignBoardLead(agentId, clock.GetUtcNow())));
+        return ToView(Live());
+    }
+
+    public async Task<bool> RecordChatMessage(string content)
+    {
+        await Decide(state => BoardDecider.Decide(state, new RecordChatMessage(content, clock.GetUtcNow())));
+        return Live().IsPaused;
+    }
+
+    public async Task Delete()
+    {
+        await Decide(state => BoardDecider.Decide(state, new DeleteBoard(clock.GetUtcNow())));
+        // The decider lets a repeated delete pass; a board that never existed is still unknown.
+        if (State is null)
+            throw DomainError.NotFound(NotFoundDetail);
+    }
+
+    public async Task<BoardView> Get() => ToView(await FreshLive());
+
+    /// <summary>What the gateway's own grain says about it; an unknown gateway is an invalid gateway_id.</summary>
+    private async Task<GatewayFacts?> GatewayFactsAsync(Guid? gatewayId)
+    {
+        if (gatewayId is not { } id)
+            return null;
+        try
+        {
+            var gateway = await GrainFactory.GetGrain<IGatewayGrain>(id.ToString()).Get();
+            return new GatewayFacts(gateway.Id, gateway.OrganizationId, HasMainAgent: gateway.MainAgentId is not null);
+        }
+        catch (DomainException error) when (error.Kind == DomainErrorKind.NotFound)
+        {
+            throw DomainError.Validation("gateway_id is invalid");
+        }
+    }
+
+    private static BoardView ToView(BoardState board) => new(
+        board.Id, board.OrganizationId, board.Name, board.Description, board.BoardType, board.Objective, board.GatewayId,
+        board.LeadAgentId, board.IsPaused, BoardRulesMapping.ToContract(board.Rules), board.CreatedAt, board.UpdatedAt);
+}

@@ -1,0 +1,75 @@
+using MissionControl.Runtime;
+
+namespace MissionControl.Grains.Common;
+
+/// <summary>
+/// An event-sourced grain for one entity keyed by its Guid. Adds to <see cref="EventSourcedGrain{TState, TEvent}"/>
+/// what every entity grain needs: its id from the key, NotFound for a missing or deleted entity,
+/// and decisions that are never refused or lost because this activation's cache was stale.
+/// </summary>
+public abstract class EntityGrain<TState, TEvent> : EventSourcedGrain<TState?, TEvent>
+    where TState : class
+    where TEvent : class
+{
+    protected override TState? InitialState => null;
+
+    /// <summary>The detail of the NotFound error for this kind of entity, as its decider words it.</summary>
+    protected virtual string NotFoundDetail => DomainError.NotFoundPhrase;
+
+    /// <summary>The entity's id: the grain key, which must be a Guid in its canonical "D" form.</summary>
+    protected Guid EntityId => EntityKey.Parse(Key, NotFoundDetail);
+
+    /// <summary>False once the entity is deleted; such an entity is shown as not found.</summary>
+    protected virtual bool IsLive(TState state) => true;
+
+    /// <summary>How many times <see cref="Decide"/> runs the decision before a conflict or refusal stands.</summary>
+    private const int DecideRounds = 3;
+
+    /// <summary>
+    /// Decides and appends like <see cref="EventSourcedGrain{TState, TEvent}.Execute"/>, from
+    /// fresh state whenever the cached state proves stale:
+    /// a refusal (a <see cref="DomainException"/>) is believed only once the stream has no newer
+    /// events, since another silo may have moved it on (a rule checked against the cache, say
+    /// "member not found", could refuse what the stream allows); and a conflict from writers on
+    /// other silos is decided again on their result, a few times, before it surfaces as one.
+    /// Every round decides afresh, so nothing another writer appended is overwritten.
+    /// </summary>
+    protected async Task<IReadOnlyList<TEvent>> Decide(Func<TState?, IReadOnlyList<TEvent>> decide)
+    {
+        for (var round = 1; ; round++)
+        {
+            try
+            {
+                return await Execute(decide);
+            }
+            catch (ConcurrencyException) when (round < DecideRounds)
+            {
+                await CatchUpAsync();
+            }
+            catch (DomainException) when (round < DecideRounds)
+            {
+                if (await CatchUpAsync() == 0)
+                    throw;
+            }
+        }
+    }
+
+    /// <summary>The live entity in this activation's state, else NotFound.</summary>
+    protected TState Live() =>
+        State is { } state && IsLive(state) ? state : throw DomainError.NotFound(NotFoundDetail);
+
+    /// <summary>The live entity as the stream has it now, so reads see other silos' writes.</summary>
+    protected async Task<TState> FreshLive()
+    {
+        await CatchUpAsync();
+        return Live();
+    }
+}
+
+/// <summary>Entity grain keys: a Guid in its "D" form, so one entity never has two streams.</summary>
+public static class EntityKey
+{
+    /// <summary>The Guid of <paramref name="key"/>; NotFound when it is not a canonical Guid (no such entity can exist).</summary>
+    public static Guid Parse(string key, string notFoundDetail = DomainError.NotFoundPhrase) =>
+        Guid.TryParseExact(key, "D", out var id) && id.ToString("D") == key ? id : throw DomainError.NotFound(notFoundDetail);
+}

@@ -1,0 +1,72 @@
+using MissionControl.GrainInterfaces.Tasks;
+using MissionControl.Grains.Boards;
+using MissionControl.Grains.Common;
+using MissionControl.Grains.Tasks.Events;
+
+namespace MissionControl.Grains.Tasks;
+
+/// <summary>
+/// A task's event stream behind <see cref="ITaskGrain"/>: translates the editor, the edit and
+/// its context into a <see cref="ChangeTask"/> for <see cref="TaskDecider"/>, stamped with the
+/// clock's time.
+/// </summary>
+public sealed class TaskGrain(TimeProvider clock) : EntityGrain<TaskState, TaskEvent>, ITaskGrain
+{
+    protected override TaskState? Apply(TaskState? state, TaskEvent @event) => TaskEvolver.Apply(state, @event);
+
+    public async Task<TaskView> Create(NewTask task)
+    {
+        var command = new CreateTask(EntityId, task.BoardId, task.Title, clock.GetUtcNow())
+        {
+            Description = task.Description,
+            Status = task.Status ?? TaskStatus.Inbox,
+            Priority = task.Priority ?? "medium",
+            AssignedAgentId = task.AssignedAgentId,
+            CreatedByUserId = task.CreatedByUserId,
+        };
+        await Decide(state => TaskDecider.Decide(state, command));
+        return ToView(Live());
+    }
+
+    public async Task<TaskView> Change(TaskEditor by, TaskEdit edit, TaskEditContext context)
+    {
+        var command = new ChangeTask(ToActor(by), ToChange(edit), ToContext(context), clock.GetUtcNow());
+        await Decide(state => TaskDecider.Decide(state, command));
+        return ToView(Live());
+    }
+
+    public async Task<bool> ReleaseDeletedAgent(Guid agentId)
+    {
+        var events = await Decide(state => TaskDecider.Decide(state, new ReleaseDeletedAgent(agentId, clock.GetUtcNow())));
+        return events.Count > 0;
+    }
+
+    public async Task<TaskView> Get() => ToView(await FreshLive());
+
+    private static TaskActor ToActor(TaskEditor editor) => editor switch
+    {
+        TaskEditor.User user => new UserTaskActor(user.UserId),
+        TaskEditor.Lead lead => new LeadTaskActor(lead.AgentId, lead.BoardId),
+        TaskEditor.Worker worker => new WorkerTaskActor(worker.AgentId, worker.BoardId),
+        _ => throw DomainError.Forbidden(),
+    };
+
+    private static TaskChange ToChange(TaskEdit edit) => new()
+    {
+        Status = edit.Status,
+        SetsAssignee = edit.SetsAssignee,
+        Assignee = edit.Assignee is { } assignee ? new AssigneeFacts(assignee.AgentId, assignee.BoardId, assignee.IsBoardLead) : null,
+        Comment = edit.Comment,
+        SetsDependencies = edit.SetsDependencies,
+        SetsTags = edit.SetsTags,
+        SetsCustomFields = edit.SetsCustomFields,
+        OtherFields = edit.OtherFields,
+    };
+
+    private static TaskContext ToContext(TaskEditContext context) => new(
+        BoardRulesMapping.ToDomain(context.Rules), context.IsBlocked, context.BoardLeadId, context.HasRecentAssigneeComment);
+
+    private static TaskView ToView(TaskState task) => new(
+        task.Id, task.BoardId, task.Title, task.Description, task.Status, task.Priority, task.AssignedAgentId,
+        task.InProgressAt, task.CreatedByUserId, task.CreatedAt, task.UpdatedAt);
+}
