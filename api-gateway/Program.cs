@@ -1,14 +1,19 @@
 using MissionControl.ApiGateway;
 using MissionControl.ApiGateway.Apis;
+using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Configuration;
+using MissionControl.ApiGateway.Http;
+using MissionControl.ApiGateway.OpenApi;
 using MissionControl.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 ServiceSettings settings;
+ApiLimits limits;
 try
 {
     settings = ServiceSettings.FromConfiguration(builder.Configuration);
+    limits = ApiLimits.FromConfiguration(builder.Configuration);
 }
 catch (ConfigurationException ex)
 {
@@ -18,8 +23,13 @@ catch (ConfigurationException ex)
 
 builder.Services.AddSingleton(settings);
 builder.Services.AddMissionControlSilo(settings.ConnectionString, silo => silo.AddMissionControlGrains());
+builder.Services.AddMissionControlHttp(limits);
+builder.Services.AddMissionControlAuthentication(settings);
+builder.Services.AddMissionControlOpenApi();
 
 var app = builder.Build();
+app.UseMissionControlHttp();
+app.MapMissionControlOpenApi();
 app.MapHealthApi();
 app.Run();
 return 0;

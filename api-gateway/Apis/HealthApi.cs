@@ -8,6 +8,7 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/health", Live).WithName("Health").WithTags("health");
         app.MapGet("/healthz", Live).WithName("Healthz").WithTags("health");
         app.MapGet("/readyz", Ready).WithName("Readyz").WithTags("health");
         return app;

@@ -31,7 +31,7 @@ public sealed record ServiceSettings(
         var connectionString = ReadDatabaseUrl(configuration);
         var authMode = ReadAuthMode(configuration);
         var localToken = authMode == AuthMode.Local ? ReadLocalToken(configuration) : null;
-        var authority = authMode == AuthMode.Jwt ? ReadUrl(configuration, "JWT_AUTHORITY") : null;
+        var authority = authMode == AuthMode.Jwt ? ReadAuthority(configuration) : null;
         var audience = authMode == AuthMode.Jwt ? Required(configuration, "JWT_AUDIENCE") : null;
         return new ServiceSettings(connectionString, authMode, localToken, authority?.ToString(), audience,
             ReadUrl(configuration, "BASE_URL"));
@@ -70,6 +70,16 @@ public sealed record ServiceSettings(
         if (PlaceholderMarkers.Any(marker => token.Contains(marker, StringComparison.OrdinalIgnoreCase)) || token.Distinct().Count() < 8)
             throw new ConfigurationException("LOCAL_AUTH_TOKEN", "looks like a placeholder; generate a random token");
         return token;
+    }
+
+    // Signing keys come from the authority's metadata; fetched over plain http they could be
+    // swapped in transit, so http is accepted only for an issuer on this machine.
+    private static Uri ReadAuthority(IConfiguration configuration)
+    {
+        var authority = ReadUrl(configuration, "JWT_AUTHORITY");
+        return authority.Scheme == Uri.UriSchemeHttps || authority.IsLoopback
+            ? authority
+            : throw new ConfigurationException("JWT_AUTHORITY", "must use https unless the issuer is on loopback");
     }
 
     private static Uri ReadUrl(IConfiguration configuration, string key)

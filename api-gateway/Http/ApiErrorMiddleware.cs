@@ -1,0 +1,62 @@
+using MissionControl.Grains.Common;
+using MissionControl.Runtime;
+using MissionControl.Silo.Runtime;
+
+namespace MissionControl.ApiGateway.Http;
+
+/// <summary>
+/// Turns every failure into the contract's <c>{"detail": …}</c> body: exceptions (domain errors,
+/// binding failures, oversize bodies, bugs) and statuses set without a body (unknown routes,
+/// authentication challenges, bare <c>Results.NotFound()</c>).
+/// </summary>
+internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return; // the client went away; nobody is left to answer
+        }
+        catch (Exception ex) when (!context.Response.HasStarted)
+        {
+            var (status, detail) = Translate(ex, context);
+            context.Response.Clear();
+            await ApiErrors.WriteAsync(context, status, detail);
+            return;
+        }
+
+        if (HasNoBody(context.Response))
+            await ApiErrors.WriteAsync(context, context.Response.StatusCode, ApiErrors.ReasonPhrase(context.Response.StatusCode));
+    }
+
+    private (int Status, object Detail) Translate(Exception ex, HttpContext context) => ex switch
+    {
+        DomainException domain => (domain.HttpStatus, domain.Code is null ? domain.Detail : new { message = domain.Detail, code = domain.Code }),
+        ApiValidationException invalid => (StatusCodes.Status422UnprocessableEntity, invalid.Issues),
+        RequestBodyTooLargeException tooLarge => (StatusCodes.Status413PayloadTooLarge, tooLarge.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } binding =>
+            (StatusCodes.Status422UnprocessableEntity, BindingFailures.Describe(binding, context)),
+        BadHttpRequestException other => (other.StatusCode, other.Message),
+        ConcurrencyException => (StatusCodes.Status409Conflict, ApiErrors.ReasonPhrase(StatusCodes.Status409Conflict)),
+        SiloUnavailableException => (StatusCodes.Status503ServiceUnavailable, ApiErrors.ReasonPhrase(StatusCodes.Status503ServiceUnavailable)),
+        _ => Unexpected(ex, context),
+    };
+
+    private (int, object) Unexpected(Exception ex, HttpContext context)
+    {
+        // Path only: query strings and headers may carry tokens.
+        logger.LogError(ex, "Unhandled {ExceptionType} for {Method} {Path} (request {RequestId})",
+            ex.GetType().Name, context.Request.Method, context.Request.Path, context.TraceIdentifier);
+        return (StatusCodes.Status500InternalServerError, ApiErrors.InternalServerError);
+    }
+
+    private static bool HasNoBody(HttpResponse response) =>
+        !response.HasStarted
+        && response.StatusCode >= 400
+        && response.ContentLength is null
+        && string.IsNullOrEmpty(response.ContentType);
+}

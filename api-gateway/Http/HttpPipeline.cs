@@ -1,0 +1,30 @@
+using MissionControl.ApiGateway.Configuration;
+
+namespace MissionControl.ApiGateway.Http;
+
+/// <summary>The cross-cutting HTTP behaviour every /api/v1 route shares.</summary>
+public static class HttpPipeline
+{
+    public static IServiceCollection AddMissionControlHttp(this IServiceCollection services, ApiLimits limits)
+    {
+        services.AddSingleton(limits);
+        services.AddMissionControlJson();
+        return services;
+    }
+
+    /// <summary>
+    /// Request ids first (so every response, even a failed one, carries one), then error
+    /// translation around everything else, then the body limit, routing and authentication.
+    /// Map endpoints after calling this.
+    /// </summary>
+    public static WebApplication UseMissionControlHttp(this WebApplication app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<ApiErrorMiddleware>();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+}
