@@ -50,21 +50,35 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain
         LastLoad = new StateLoad(snapshot?.Version ?? 0, replayed);
     }
 
+    /// <summary>How many times a decision is made before a conflict or a refusal stands.</summary>
+    protected virtual int DecideRounds => 3;
+
     /// <summary>
-    /// Decides events from the current state and appends them. If another writer moved the
-    /// stream first, catches up and decides once more; a second conflict is thrown. An empty
-    /// decision is confirmed against the stream's tail before it is believed.
+    /// Decides events from the current state and appends them. The cached state may be stale
+    /// (another silo wrote since this activation loaded), so nothing it says is believed until
+    /// the stream confirms it: a conflicting append is decided again on the writers' result, a
+    /// refusal (the decision throws) or an empty decision stands only once catching up finds
+    /// no newer events. Every round decides afresh, so nothing another writer appended is lost.
     /// </summary>
     protected async Task<IReadOnlyList<TEvent>> Execute(Func<TState, IReadOnlyList<TEvent>> decide, CancellationToken ct = default)
     {
-        for (var attempt = 1; ; attempt++)
+        for (var round = 1; ; round++)
         {
-            var events = decide(State);
+            IReadOnlyList<TEvent> events;
+            try
+            {
+                events = decide(State);
+            }
+            catch (Exception) when (round < DecideRounds)
+            {
+                if (await CatchUpAsync(ct) == 0)
+                    throw;
+                continue;
+            }
             if (events.Count == 0)
             {
-                // "Nothing to do" meets no version check, so it must not rest on stale state:
-                // another silo may have written since this activation loaded.
-                if (attempt == 1 && await CatchUpAsync(ct) > 0)
+                // "Nothing to do" meets no version check, so it must not rest on stale state.
+                if (round < DecideRounds && await CatchUpAsync(ct) > 0)
                     continue;
                 return events;
             }
@@ -77,7 +91,7 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain
                     await SaveSnapshotAsync(State, Version);
                 return events;
             }
-            catch (ConcurrencyException) when (attempt == 1)
+            catch (ConcurrencyException) when (round < DecideRounds)
             {
                 await CatchUpAsync(ct);
             }

@@ -22,37 +22,11 @@ public abstract class EntityGrain<TState, TEvent> : EventSourcedGrain<TState?, T
     /// <summary>False once the entity is deleted; such an entity is shown as not found.</summary>
     protected virtual bool IsLive(TState state) => true;
 
-    /// <summary>How many times <see cref="Decide"/> runs the decision before a conflict or refusal stands.</summary>
-    private const int DecideRounds = 3;
-
     /// <summary>
-    /// Decides and appends like <see cref="EventSourcedGrain{TState, TEvent}.Execute"/>, from
-    /// fresh state whenever the cached state proves stale:
-    /// a refusal (a <see cref="DomainException"/>) is believed only once the stream has no newer
-    /// events, since another silo may have moved it on (a rule checked against the cache, say
-    /// "member not found", could refuse what the stream allows); and a conflict from writers on
-    /// other silos is decided again on their result, a few times, before it surfaces as one.
-    /// Every round decides afresh, so nothing another writer appended is overwritten.
+    /// Decides and appends. <see cref="EventSourcedGrain{TState, TEvent}.Execute"/> already
+    /// re-decides on fresh state after a conflict or a refusal from a stale cache.
     /// </summary>
-    protected async Task<IReadOnlyList<TEvent>> Decide(Func<TState?, IReadOnlyList<TEvent>> decide)
-    {
-        for (var round = 1; ; round++)
-        {
-            try
-            {
-                return await Execute(decide);
-            }
-            catch (ConcurrencyException) when (round < DecideRounds)
-            {
-                await CatchUpAsync();
-            }
-            catch (DomainException) when (round < DecideRounds)
-            {
-                if (await CatchUpAsync() == 0)
-                    throw;
-            }
-        }
-    }
+    protected Task<IReadOnlyList<TEvent>> Decide(Func<TState?, IReadOnlyList<TEvent>> decide) => Execute(decide);
 
     /// <summary>The live entity in this activation's state, else NotFound.</summary>
     protected TState Live() =>
