@@ -13,7 +13,11 @@ public sealed class GrainGatewayConnections(IGrainFactory grains) : IGatewayConn
     public async Task<GatewayClientOptions> ResolveAsync(string gatewayId, CancellationToken ct)
     {
         var gateway = await grains.GetGrain<IGatewayGrain>(gatewayId).GetConnection().WaitAsync(ct);
-        return new GatewayClientOptions
+        return ToOptions(gateway);
+    }
+
+    /// <summary>Client options for a gateway's connection details.</summary>
+    public static GatewayClientOptions ToOptions(GatewayConnectionDetails gateway) => new()
         {
             // The canonical id keys the device identity and circuit breaker, so spellings never split them.
             GatewayId = gateway.GatewayId.ToString(),
@@ -22,5 +26,4 @@ public sealed class GrainGatewayConnections(IGrainFactory grains) : IGatewayConn
             // Without pairing the client presents no device identity (loopback backends need none).
             DeviceIdentity = gateway.DisableDevicePairing ? DeviceIdentityMode.Never : DeviceIdentityMode.Auto,
         };
-    }
 }

@@ -1,0 +1,54 @@
+using MissionControl.GrainInterfaces.Boards;
+using MissionControl.GrainInterfaces.Gateways;
+using MissionControl.Grains.Common;
+using MissionControl.Grains.Gateways.Config;
+using MissionControl.Runtime;
+using MissionControl.Templates.Context;
+using TemplateRules = MissionControl.Templates.Context.BoardRules;
+
+namespace MissionControl.Grains.Agents.Provisioning;
+
+/// <summary>An agent's gateway and board as their grains have them now.</summary>
+public sealed class GrainAgentSurroundings(IGrainFactory grains) : IAgentSurroundings
+{
+    public async Task<GatewayTarget?> FindGatewayAsync(Guid gatewayId, CancellationToken ct)
+    {
+        try
+        {
+            var details = await grains.GetGrain<IGatewayGrain>(gatewayId.ToString()).GetConnection().WaitAsync(ct);
+            return new GatewayTarget(GrainGatewayConnections.ToOptions(details), details.WorkspaceRoot);
+        }
+        catch (DomainException ex) when (ex.Kind == DomainErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<AgentSurroundings> DescribeAsync(AgentState agent, CancellationToken ct)
+    {
+        var gateway = await FindGatewayAsync(agent.GatewayId, ct) ?? throw DomainError.NotFound("Gateway not found");
+        var board = agent.BoardId is { } boardId
+            ? ToProfile(await grains.GetGrain<IBoardGrain>(boardId.ToString()).Get().WaitAsync(ct))
+            : null;
+        // People are not modelled yet; templates render their "about your human" parts empty.
+        return new AgentSurroundings(gateway, board, UserProfile.None);
+    }
+
+    private static BoardProfile ToProfile(BoardView board) => new(
+        board.Id.ToString(),
+        board.Name,
+        board.BoardType,
+        board.Objective ?? "",
+        "{}",
+        "",
+        GoalConfirmed: false,
+        new TemplateRules
+        {
+            RequireApprovalForDone = board.Rules.RequireApprovalForDone,
+            RequireReviewBeforeDone = board.Rules.RequireReviewBeforeDone,
+            CommentRequiredForReview = board.Rules.CommentRequiredForReview,
+            BlockStatusChangesWithPendingApproval = board.Rules.BlockStatusChangesWithPendingApproval,
+            OnlyLeadCanChangeStatus = board.Rules.OnlyLeadCanChangeStatus,
+            MaxAgents = board.Rules.MaxAgents,
+        });
+}

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MissionControl.GrainInterfaces.Agents;
+using MissionControl.GrainInterfaces.Boards;
+using MissionControl.GrainInterfaces.Gateways;
+using MissionControl.GrainInterfaces.Organizations;
+using MissionControl.GrainInterfaces.Tasks;
+using MissionControl.Grains;
+using MissionControl.Grains.Agents;
+using MissionControl.Grains.Agents.Provisioning;
+using MissionControl.Grains.Boards;
+using MissionControl.Grains.Gateways;
+using MissionControl.Grains.Gateways.Config;
+using MissionControl.Grains.Gateways.TemplateSync;
+using MissionControl.Grains.Organizations;
+using MissionControl.Grains.Tasks;
+using MissionControl.OpenClaw;
+using MissionControl.OpenClaw.Identity;
+using MissionControl.OpenClaw.Resilience;
+using MissionControl.ReadModels.Lifecycle;
+using MissionControl.Silo.Hosting;
+
+namespace MissionControl.ReadModels;
+
+/// <summary>The whole domain in one call: every grain, its events, the read models and the lifecycle services.</summary>
+public static class DomainRegistration
+{
+    /// <summary>
+    /// Registers everything a Mission Control silo hosts. Services the host registered first
+    /// (agent options, gateway resilience, a gateway-connection resolver) are kept, so the
+    /// service can pass its settings and tests can point gateways at a fake.
+    /// </summary>
+    public static SiloBuilder AddMissionControlDomain(this SiloBuilder silo)
+    {
+        silo.AddGrain<IAgentGrain, AgentGrain>()
+            .AddGrain<IGatewayGrain, GatewayGrain>()
+            .AddGrain<IGatewayConfigGrain, GatewayConfigGrain>()
+            .AddGrain<IBoardGrain, BoardGrain>()
+            .AddGrain<IOrganizationGrain, OrganizationGrain>()
+            .AddGrain<ITaskGrain, TaskGrain>()
+            .AddEventsFrom(typeof(EntityGrains).Assembly)
+            .AddReadModels();
+        AddLifecycleServices(silo.Services);
+        return silo;
+    }
+
+    private static void AddLifecycleServices(IServiceCollection services)
+    {
+        services.AddEntityGrainServices();
+        services.TryAddSingleton(new AgentOptions());
+        services.TryAddSingleton(new GatewayConfigOptions());
+        services.TryAddSingleton(new GatewayResilienceOptions());
+        services.TryAddSingleton(sp => new GatewayClientPool(
+            sp.GetRequiredService<IDeviceIdentityStore>(), sp.GetRequiredService<GatewayResilienceOptions>()));
+        services.TryAddSingleton<WorkspaceProvisioner>();
+        services.TryAddSingleton<IAgentSurroundings, GrainAgentSurroundings>();
+        services.TryAddSingleton<IAgentDeparture, TaskReleasingDeparture>();
+        services.TryAddSingleton<IGatewayRoster, ReadModelGatewayRoster>();
+        services.TryAddSingleton<GatewayTemplateSync>();
+        services.TryAddSingleton<AgentPlacement>();
+    }
+}
