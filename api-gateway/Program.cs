@@ -10,10 +10,12 @@ var builder = WebApplication.CreateBuilder(args);
 
 ServiceSettings settings;
 ApiLimits limits;
+MissionControl.Grains.Agents.AgentOptions agents;
 try
 {
     settings = ServiceSettings.FromConfiguration(builder.Configuration);
     limits = ApiLimits.FromConfiguration(builder.Configuration);
+    agents = LifecycleSettings.FromConfiguration(builder.Configuration, settings);
 }
 catch (ConfigurationException ex)
 {
@@ -22,7 +24,7 @@ catch (ConfigurationException ex)
 }
 
 builder.Services.AddSingleton(settings);
-builder.Services.AddMissionControlSilo(settings.ConnectionString, silo => silo.AddMissionControlGrains());
+builder.Services.AddMissionControlSilo(settings.ConnectionString, silo => silo.AddMissionControlGrains(agents));
 builder.Services.AddMissionControlHttp(limits);
 builder.Services.AddMissionControlAuthentication(settings);
 builder.Services.AddMissionControlOpenApi();
@@ -31,6 +33,7 @@ var app = builder.Build();
 app.UseMissionControlHttp();
 app.MapMissionControlOpenApi();
 app.MapHealthApi();
+app.MapAgentSelfApi();
 app.Run();
 return 0;
 

@@ -23,8 +23,8 @@ public interface IAgentGrain : IGrain
     /// <summary>Rewrites the agent's workspace from the current templates and waits for the result.</summary>
     Task<TemplateSyncOutcome> SyncTemplates(TemplateSyncRequest request);
 
-    /// <summary>Records a heartbeat: the status given, else online; last seen now.</summary>
-    Task<AgentPresence> RecordHeartbeat(string? status);
+    /// <summary>Records a heartbeat: the status given, else online; last seen now. Returns the agent as it now is.</summary>
+    Task<AgentSnapshot> RecordHeartbeat(string? status);
 
     /// <summary>Cleans the agent off its gateway and marks it deleted; a failed cleanup leaves it deleting with the error.</summary>
     Task<AgentDeletion> Delete();

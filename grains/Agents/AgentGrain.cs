@@ -70,11 +70,11 @@ public sealed partial class AgentGrain(
         return Presence();
     }
 
-    public async Task<AgentPresence> RecordHeartbeat(string? status)
+    public async Task<AgentSnapshot> RecordHeartbeat(string? status)
     {
         await Execute(state => AgentDecider.Decide(state, new RecordHeartbeat(clock.GetUtcNow()) { Status = status }));
         await RegisterOrUpdateReminder(OfflineCheck, options.OfflineAfter);
-        return Presence();
+        return AgentRequests.ToSnapshot(State!, Version);
     }
 
     public async Task<AgentPresence> GetPresence()

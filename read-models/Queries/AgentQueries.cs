@@ -33,8 +33,11 @@ public sealed class AgentQueries(NpgsqlDataSource dataSource)
     /// </summary>
     public Task<IReadOnlyList<AgentTokenCandidate>> FindByTokenLookupAsync(string tokenLookup, CancellationToken ct = default) =>
         dataSource.ListAsync(
-            "select id, token_hash, board_id, status from agents where token_lookup = $1 and not deleted",
-            row => new AgentTokenCandidate(row.Guid("id"), row.Text("token_hash"), row.GuidOrNull("board_id"), row.Text("status")),
+            "select id, token_hash, board_id, status, is_board_lead from agents where token_lookup = $1 and not deleted",
+            row => new AgentTokenCandidate(row.Guid("id"), row.Text("token_hash"), row.GuidOrNull("board_id"), row.Text("status"))
+            {
+                IsBoardLead = row.Flag("is_board_lead"),
+            },
             ct, tokenLookup);
 
     /// <summary>Every agent a gateway runs (board agents and its main agent), for template sync.</summary>

@@ -27,7 +27,11 @@ public sealed record AgentRow(
     DateTimeOffset UpdatedAt);
 
 /// <summary>An agent whose token has the presented lookup key; the caller verifies the token against <see cref="TokenHash"/>.</summary>
-public sealed record AgentTokenCandidate(Guid AgentId, string TokenHash, Guid? BoardId, string Status);
+public sealed record AgentTokenCandidate(Guid AgentId, string TokenHash, Guid? BoardId, string Status)
+{
+    /// <summary>Whether the agent leads its board.</summary>
+    public bool IsBoardLead { get; init; }
+}
 
 /// <summary>Optional filters of the agent list; unset ones do not filter.</summary>
 public sealed record AgentListFilter(Guid? BoardId = null, Guid? GatewayId = null, Guid? OrganizationId = null);

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MissionControl.ApiGateway.Apis.Contracts;
+using MissionControl.ApiGateway.Authentication;
+using MissionControl.ApiGateway.OpenApi;
+using MissionControl.GrainInterfaces.Agents;
+using MissionControl.Grains.Agents;
+using MissionControl.Runtime;
+
+namespace MissionControl.ApiGateway.Apis;
+
+/// <summary>The routes an agent calls about itself with its own token (<c>/api/v1/agent/*</c>).</summary>
+public static class AgentSelfApi
+{
+    private static readonly AgentRole[] EveryRole = [AgentRole.Lead, AgentRole.Worker, AgentRole.Main];
+
+    public static IEndpointRouteBuilder MapAgentSelfApi(this IEndpointRouteBuilder app)
+    {
+        var agent = app.MapGroup("/api/v1/agent").RequireAgent().WithAgentRoles(EveryRole);
+        agent.MapGet("/healthz", Healthz).WithName("AgentHealthz");
+        agent.MapPost("/heartbeat", Heartbeat).WithName("AgentHeartbeat");
+        return app;
+    }
+
+    /// <summary>Confirms the token works and says who the caller is.</summary>
+    public static Ok<AgentHealth> Healthz(AgentCaller caller) =>
+        TypedResults.Ok(new AgentHealth(true, caller.AgentId, caller.BoardId, caller.IsBoardLead));
+
+    /// <summary>The caller checks in: online unless it reported otherwise, last seen now.</summary>
+    public static async Task<Ok<AgentRead>> Heartbeat(AgentCaller caller, IGrainFactory grains, TimeProvider clock, AgentOptions options)
+    {
+        var agent = await grains.GetGrain<IAgentGrain>(caller.AgentId.ToString()).RecordHeartbeat(null);
+        return TypedResults.Ok(AgentRead.From(agent, clock.GetUtcNow(), options.OfflineAfter));
+    }
+}
+
+/// <summary>The answer of <c>GET /api/v1/agent/healthz</c>.</summary>
+public sealed record AgentHealth(bool Ok, Guid AgentId, Guid? BoardId, bool IsBoardLead);

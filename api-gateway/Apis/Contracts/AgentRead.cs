@@ -1,0 +1,54 @@
+using System.Text.Json;
+using MissionControl.GrainInterfaces.Agents;
+
+namespace MissionControl.ApiGateway.Apis.Contracts;
+
+/// <summary>An agent as the API shows it (the upstream <c>AgentRead</c> shape, snake_case on the wire).</summary>
+public sealed record AgentRead(
+    Guid Id,
+    Guid? BoardId,
+    Guid GatewayId,
+    string Name,
+    string Status,
+    IReadOnlyDictionary<string, JsonElement> HeartbeatConfig,
+    IReadOnlyDictionary<string, string>? IdentityProfile,
+    string? IdentityTemplate,
+    string? SoulTemplate,
+    bool IsBoardLead,
+    bool IsGatewayMain,
+    string OpenclawSessionId,
+    DateTimeOffset? LastSeenAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    private static readonly HashSet<string> KeptAsStored = ["updating", "deleting", "deleted", "failed"];
+
+    /// <summary>
+    /// The agent with its status as read now: one that never checked in reads "provisioning", one
+    /// silent past <paramref name="offlineAfter"/> reads "offline" even before the watchdog has run.
+    /// </summary>
+    public static AgentRead From(AgentSnapshot agent, DateTimeOffset now, TimeSpan offlineAfter) => new(
+        agent.Id,
+        agent.BoardId,
+        agent.GatewayId,
+        agent.Name,
+        ReadStatus(agent, now, offlineAfter),
+        agent.HeartbeatConfig,
+        agent.IdentityProfile,
+        agent.IdentityTemplate,
+        agent.SoulTemplate,
+        agent.IsBoardLead,
+        agent.IsGatewayMain,
+        agent.SessionKey,
+        agent.LastSeenAt,
+        agent.CreatedAt,
+        agent.UpdatedAt);
+
+    private static string ReadStatus(AgentSnapshot agent, DateTimeOffset now, TimeSpan offlineAfter) => agent switch
+    {
+        _ when KeptAsStored.Contains(agent.Status) => agent.Status,
+        { LastSeenAt: null } => "provisioning",
+        { LastSeenAt: { } seen } when now - seen > offlineAfter => "offline",
+        _ => agent.Status,
+    };
+}

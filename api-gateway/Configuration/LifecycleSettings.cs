@@ -1,0 +1,33 @@
+using System.Globalization;
+using MissionControl.Grains.Agents;
+
+namespace MissionControl.ApiGateway.Configuration;
+
+/// <summary>Agent lifecycle settings from the environment: OFFLINE_AFTER, and BASE_URL for the workspaces.</summary>
+public static class LifecycleSettings
+{
+    /// <summary>The agent options for this service.</summary>
+    /// <exception cref="ConfigurationException">OFFLINE_AFTER is not a positive duration.</exception>
+    public static AgentOptions FromConfiguration(IConfiguration configuration, ServiceSettings settings) => new()
+    {
+        BaseUrl = settings.BaseUrl.ToString().TrimEnd('/'),
+        OfflineAfter = Duration(configuration["OFFLINE_AFTER"], "OFFLINE_AFTER") ?? AgentDefaults.OfflineAfter,
+    };
+
+    /// <summary>Seconds ("600", "600s"), minutes ("10m") or hours ("1h"); null when unset.</summary>
+    public static TimeSpan? Duration(string? text, string variable)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        var value = text.Trim().ToLowerInvariant();
+        var (number, unit) = char.IsLetter(value[^1]) ? (value[..^1], value[^1]) : (value, 's');
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || amount <= 0 || unit is not ('s' or 'm' or 'h'))
+            throw new ConfigurationException(variable, "must be a positive duration such as 600, 600s, 10m or 1h");
+        return unit switch
+        {
+            'h' => TimeSpan.FromHours(amount),
+            'm' => TimeSpan.FromMinutes(amount),
+            _ => TimeSpan.FromSeconds(amount),
+        };
+    }
+}
