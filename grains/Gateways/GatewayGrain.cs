@@ -68,7 +68,5 @@ public sealed class GatewayGrain(TimeProvider clock) : EntityGrain<GatewayState,
             gateway.Id, gateway.Url, gateway.Token?.Reveal(), gateway.AllowInsecureTls, gateway.DisableDevicePairing, gateway.WorkspaceRoot);
     }
 
-    private static Contracts.GatewayView ToView(GatewayState gateway) => new(
-        gateway.Id, gateway.OrganizationId, gateway.Name, gateway.Url, gateway.Token is not null, gateway.WorkspaceRoot,
-        gateway.AllowInsecureTls, gateway.DisableDevicePairing, gateway.MainAgentId, gateway.CreatedAt, gateway.UpdatedAt);
+    private static Contracts.GatewayView ToView(GatewayState gateway) => GatewayViews.From(gateway);
 }

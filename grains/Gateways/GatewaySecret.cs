@@ -5,7 +5,7 @@ namespace MissionControl.Grains.Gateways;
 
 /// <summary>
 /// A gateway token. Write-only by construction: it prints as a mask, is absent from
-/// <see cref="GatewayView"/>, and can only be read through <see cref="Reveal"/>, which the
+/// <see cref="GatewayViews"/>, and can only be read through <see cref="Reveal"/>, which the
 /// gateway client calls when it connects. It is persisted (the connection needs it), so it
 /// serialises as its plain value.
 /// </summary>

@@ -28,21 +28,10 @@ public sealed record GatewayState(
     DateTimeOffset UpdatedAt);
 
 /// <summary>What may be shown about a gateway: everything except the token.</summary>
-public sealed record GatewayView(
-    Guid Id,
-    Guid OrganizationId,
-    string Name,
-    string Url,
-    bool HasToken,
-    string WorkspaceRoot,
-    bool AllowInsecureTls,
-    bool DisableDevicePairing,
-    Guid? MainAgentId,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+public static class GatewayViews
 {
     /// <summary>The public view of <paramref name="state"/>.</summary>
-    public static GatewayView From(GatewayState state) => new(
+    public static GrainInterfaces.Gateways.GatewayView From(GatewayState state) => new(
         state.Id, state.OrganizationId, state.Name, state.Url, state.Token is not null, state.WorkspaceRoot,
         state.AllowInsecureTls, state.DisableDevicePairing, state.MainAgentId, state.CreatedAt, state.UpdatedAt);
 }

@@ -29,7 +29,7 @@ public class GatewayTests
     [Fact]
     public void Given_gateway_When_viewed_Then_token_not_echoed()
     {
-        var view = GatewayView.From(Run(null, Register()));
+        var view = GatewayViews.From(Run(null, Register()));
 
         Assert.True(view.HasToken);
         Assert.DoesNotContain(Token, JsonSerializer.Serialize(view));
@@ -81,7 +81,7 @@ public class GatewayTests
         var gateway = Run(Run(null, Register()), new UpdateGateway(T0) { Token = "" });
 
         Assert.Null(gateway.Token);
-        Assert.False(GatewayView.From(gateway).HasToken);
+        Assert.False(GatewayViews.From(gateway).HasToken);
     }
 
     [Fact]
