@@ -51,6 +51,14 @@ public static class WorkspaceFiles
     public static IReadOnlySet<string> AgentOwned { get; } =
         new HashSet<string>([Self, User, Memory, TaskSoul], StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether <paramref name="role"/> keeps its own copy of <paramref name="name"/>. The gateway-main
+    /// agent's USER.md describes the organization's owner, which Mission Control knows better than
+    /// the agent, so it is rewritten every time.
+    /// </summary>
+    public static bool IsAgentOwned(Context.AgentRole role, string name) =>
+        AgentOwned.Contains(name) && !(role == Context.AgentRole.GatewayMain && name == User);
+
     /// <summary>What today's OpenClaw gateway accepts through <c>agents.files.set</c>.</summary>
     public static IReadOnlySet<string> AcceptedByCurrentGateway { get; } =
         new HashSet<string>([Agents, Soul, Identity, User, Bootstrap, Memory], StringComparer.Ordinal);

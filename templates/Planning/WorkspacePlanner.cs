@@ -43,7 +43,7 @@ public sealed class WorkspacePlanner
         GatewayFallback fallback, IReadOnlyDictionary<string, object> variables)
     {
         var template = TemplateSelection.For(role, name);
-        var skipped = SkipBeforeRendering(name, template, inputs, fallback);
+        var skipped = SkipBeforeRendering(name, role, template, inputs, fallback);
         if (skipped is not null)
         {
             plan.Skip(skipped);
@@ -67,7 +67,7 @@ public sealed class WorkspacePlanner
     }
 
     private static SkippedFile? SkipBeforeRendering(
-        string name, string? template, WorkspaceInputs inputs, GatewayFallback fallback)
+        string name, AgentRole role, string? template, WorkspaceInputs inputs, GatewayFallback fallback)
     {
         if (template is null)
         {
@@ -84,7 +84,7 @@ public sealed class WorkspacePlanner
             return new SkippedFile(name, SkipReason.UnsupportedByGateway, fallback.DetailFor(name));
         }
 
-        return WorkspaceFiles.AgentOwned.Contains(name) && inputs.AgentHas(name)
+        return WorkspaceFiles.IsAgentOwned(role, name) && inputs.AgentHas(name)
             ? new SkippedFile(name, SkipReason.AgentOwnsExistingFile)
             : null;
     }

@@ -71,4 +71,15 @@ public class AgentOwnedFileTests
 
         Assert.Contains(new SkippedFile(WorkspaceFiles.TaskSoul, SkipReason.NotForRole), plan.Skipped);
     }
+
+    [Fact]
+    public void Given_gateway_main_agent_has_USER_When_updated_Then_USER_is_rewritten_but_MEMORY_is_kept()
+    {
+        var inputs = Contexts.Update(existing: [new ExistingFile(WorkspaceFiles.User), new ExistingFile(WorkspaceFiles.Memory)]);
+
+        var plan = Planner.Plan(Contexts.GatewayMain(), inputs);
+
+        Assert.True(plan.Files.ContainsKey(WorkspaceFiles.User));
+        Assert.False(plan.Files.ContainsKey(WorkspaceFiles.Memory));
+    }
 }

@@ -1,5 +1,6 @@
 using MissionControl.GrainInterfaces.Boards;
 using MissionControl.GrainInterfaces.Gateways;
+using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.Grains.Common;
 using MissionControl.Grains.Gateways.Config;
 using MissionControl.Runtime;
@@ -30,8 +31,25 @@ public sealed class GrainAgentSurroundings(IGrainFactory grains) : IAgentSurroun
         var board = agent.BoardId is { } boardId
             ? ToProfile(await grains.GetGrain<IBoardGrain>(boardId.ToString()).Get().WaitAsync(ct))
             : null;
-        // People are not modelled yet; templates render their "about your human" parts empty.
-        return new AgentSurroundings(gateway, board, UserProfile.None);
+        var user = agent.IsGatewayMain ? await OwnerOfAsync(agent.GatewayId, ct) : UserProfile.None;
+        return new AgentSurroundings(gateway, board, user);
+    }
+
+    // The gateway-main agent serves the organization's owner. Only the owner's email is known
+    // (people's profiles are not modelled yet), so that is what the templates get as the name.
+    private async Task<UserProfile> OwnerOfAsync(Guid gatewayId, CancellationToken ct)
+    {
+        try
+        {
+            var gateway = await grains.GetGrain<IGatewayGrain>(gatewayId.ToString()).Get().WaitAsync(ct);
+            var organization = await grains.GetGrain<IOrganizationGrain>(gateway.OrganizationId.ToString()).Get().WaitAsync(ct);
+            var owner = organization.Members.FirstOrDefault(m => m.Role == "owner");
+            return owner?.Email is { Length: > 0 } email ? new UserProfile { Name = email } : UserProfile.None;
+        }
+        catch (DomainException ex) when (ex.Kind == DomainErrorKind.NotFound)
+        {
+            return UserProfile.None;
+        }
     }
 
     private static BoardProfile ToProfile(BoardView board) => new(

@@ -9,6 +9,7 @@ using MissionControl.Grains.Gateways.Config;
 using MissionControl.OpenClaw;
 using MissionControl.OpenClaw.Identity;
 using MissionControl.OpenClaw.Resilience;
+using MissionControl.ReadModels;
 using MissionControl.Runtime;
 using MissionControl.Testing;
 
@@ -40,6 +41,7 @@ public static class AgentCluster
             silo => silo.AddGrain<IAgentGrain, AgentGrain>()
                 .AddGrain<IGatewayConfigGrain, GatewayConfigGrain>()
                 .AddEventsFrom(typeof(AgentGrain).Assembly)
+                .AddReadModels()
                 .Configure(o => o.ReminderPollInterval = TimeSpan.FromMilliseconds(50)),
             services => services
                 .AddSingleton(options ?? FastOptions())

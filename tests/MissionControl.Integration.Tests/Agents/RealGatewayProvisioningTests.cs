@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using MissionControl.Grains.Agents;
 using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.Grains.Gateways.Config;
@@ -7,6 +8,8 @@ using MissionControl.OpenClaw;
 using MissionControl.OpenClaw.Identity;
 using MissionControl.OpenClaw.Operations;
 using MissionControl.OpenClaw.Resilience;
+using MissionControl.ReadModels;
+using MissionControl.ReadModels.Queries;
 using MissionControl.Templates.Context;
 using MissionControl.Templates.Credentials;
 using MissionControl.Testing;
@@ -53,6 +56,10 @@ public sealed class RealGatewayProvisioningTests : IAsyncLifetime
         var config = await plane.GetConfigAsync();
         var heartbeat = config.Parsed["agents"]?["entries"]?[gatewayAgentId]?["heartbeat"] as JsonObject;
         Assert.Equal("10m", (string?)heartbeat?["every"]);
+        // The token read back is the one the front door accepts: found by its lookup key, verified by its hash.
+        var candidate = Assert.Single(await cluster.Primary.Services.GetRequiredService<AgentQueries>().FindByTokenLookupAsync(AgentTokens.LookupKey(credentials.AuthToken!)));
+        Assert.Equal(agentId, candidate.AgentId);
+        Assert.True(AgentTokens.Verify(credentials.AuthToken, candidate.TokenHash));
         Assert.Equal("online", (await cluster.Agent(agentId).RecordHeartbeat(null)).Status);
 
         var deletion = await cluster.Agent(agentId).Delete();

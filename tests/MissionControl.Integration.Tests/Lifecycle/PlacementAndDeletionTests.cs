@@ -2,6 +2,7 @@ using MissionControl.Fakes;
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.GrainInterfaces.Boards;
 using MissionControl.GrainInterfaces.Gateways;
+using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.GrainInterfaces.Tasks;
 using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.Integration.Tests.Agents;
@@ -18,6 +19,8 @@ public sealed class PlacementAndDeletionTests
         await using var gateway = FakeGateway.Start();
         await using var cluster = await DomainCluster.StartAsync(silos: 2);
         var organizationId = Guid.NewGuid();
+        await cluster.Grains().GetGrain<IOrganizationGrain>(organizationId.ToString())
+            .Create(new NewOrganization("Acme", Guid.NewGuid(), "owner@acme.test"));
         var gatewayId = await cluster.GatewayAsync(gateway, organizationId);
         var boardId = await cluster.BoardAsync(organizationId, gatewayId);
         var placement = cluster.Service<AgentPlacement>();
@@ -36,6 +39,8 @@ public sealed class PlacementAndDeletionTests
         Assert.Equal(mainAgain, (await cluster.Grains().GetGrain<IGatewayGrain>(gatewayId.ToString()).Get()).MainAgentId);
         Assert.True(gateway.State.HasAgent($"mc-gateway-{gatewayId}"));
         Assert.Contains("Gateway Agent", (await cluster.Agent(mainAgain).Get())!.Name);
+        // The gateway-main agent serves the organization's owner; its USER.md is rewritten over the gateway's default.
+        Assert.Contains("owner@acme.test", gateway.State.FilesOf($"mc-gateway-{gatewayId}")["USER.md"]);
         Assert.Equal(2, (await cluster.Service<AgentQueries>().OfGatewayAsync(gatewayId)).Count);
     }
 
