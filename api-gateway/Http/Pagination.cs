@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
+using MissionControl.ReadModels.Queries;
 
 namespace MissionControl.ApiGateway.Http;
-
-/// <summary>One page of a list: <c>{"items": […], "total": n, "limit": l, "offset": o}</c>.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, long Total, int Limit, int Offset);
 
 /// <summary>
 /// The <c>limit</c>/<c>offset</c> query of a list endpoint. Take it as a handler parameter and it
@@ -14,8 +12,8 @@ public sealed record Page<T>(IReadOnlyList<T> Items, long Total, int Limit, int 
 /// </summary>
 public sealed record PageRequest(int Limit, int Offset) : IEndpointParameterMetadataProvider
 {
-    public const int MaxLimit = 200;
-    public const int DefaultLimit = 200;
+    public const int MaxLimit = PageLimits.MaxLimit;
+    public const int DefaultLimit = PageLimits.MaxLimit;
 
     /// <summary>Minimal-API binding hook.</summary>
     public static ValueTask<PageRequest?> BindAsync(HttpContext context) =>

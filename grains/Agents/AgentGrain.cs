@@ -29,7 +29,7 @@ public sealed partial class AgentGrain(
 
     public async Task<AgentPresence> Register(NewAgent agent)
     {
-        TemplateOverrideCheck.Validate(RoleOf(agent), agent.IdentityTemplate, agent.SoulTemplate);
+        TemplateOverrideCheck.Validate(WorkspaceContextFactory.RoleOf(agent.IsGatewayMain, agent.IsBoardLead), agent.IdentityTemplate, agent.SoulTemplate);
         var token = MintToken();
         await Execute(state => AgentDecider.Decide(state, new CreateAgent(
             agent.AgentId, agent.Name, agent.BoardId, agent.GatewayId, token.Hash, clock.GetUtcNow())
@@ -116,11 +116,6 @@ public sealed partial class AgentGrain(
         var raw = AgentTokens.Mint();
         return new MintedToken(raw, AgentTokens.Hash(raw, options.TokenHashIterations), AgentTokens.LookupKey(raw));
     }
-
-    private static Templates.Context.AgentRole RoleOf(NewAgent agent) =>
-        agent.IsGatewayMain ? Templates.Context.AgentRole.GatewayMain
-        : agent.IsBoardLead ? Templates.Context.AgentRole.Lead
-        : Templates.Context.AgentRole.Worker;
 
     private AgentPresence Presence() =>
         State is null ? throw DomainError.NotFound() : new AgentPresence(State.Status, State.LastSeenAt, Version);

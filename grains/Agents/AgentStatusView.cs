@@ -8,18 +8,22 @@ namespace MissionControl.Grains.Agents;
 public static class AgentStatusView
 {
     /// <summary>The status to display for <paramref name="agent"/> at <paramref name="now"/>.</summary>
-    public static string Compute(AgentState agent, DateTimeOffset now, TimeSpan? offlineAfter = null)
+    public static string Compute(AgentState agent, DateTimeOffset now, TimeSpan? offlineAfter = null) =>
+        Compute(agent.Status, agent.LastSeenAt, now, offlineAfter);
+
+    /// <summary>The status to display for a stored status and last check-in at <paramref name="now"/>.</summary>
+    public static string Compute(string status, DateTimeOffset? lastSeenAt, DateTimeOffset now, TimeSpan? offlineAfter = null)
     {
-        if (agent.Status is AgentStatus.Updating or AgentStatus.Deleting or AgentStatus.Deleted or AgentStatus.Failed)
+        if (status is AgentStatus.Updating or AgentStatus.Deleting or AgentStatus.Deleted or AgentStatus.Failed)
         {
-            return agent.Status;
+            return status;
         }
 
-        if (agent.LastSeenAt is not { } lastSeen)
+        if (lastSeenAt is not { } lastSeen)
         {
             return AgentStatus.Provisioning;
         }
 
-        return now - lastSeen > (offlineAfter ?? AgentDefaults.OfflineAfter) ? AgentStatus.Offline : agent.Status;
+        return now - lastSeen > (offlineAfter ?? AgentDefaults.OfflineAfter) ? AgentStatus.Offline : status;
     }
 }

@@ -28,7 +28,7 @@ public sealed class BoardGrain(TimeProvider clock) : EntityGrain<BoardState, Boa
         };
         if (board.BoardType is not null)
             command = command with { BoardType = board.BoardType };
-        await Decide(state => BoardDecider.Decide(state, command));
+        await Execute(state => BoardDecider.Decide(state, command));
         return ToView(Live());
     }
 
@@ -44,25 +44,25 @@ public sealed class BoardGrain(TimeProvider clock) : EntityGrain<BoardState, Boa
             Gateway = await GatewayFactsAsync(changes.GatewayId),
             Rules = changes.Rules is null ? null : BoardRulesMapping.ToDomain(changes.Rules),
         };
-        await Decide(state => BoardDecider.Decide(state, command));
+        await Execute(state => BoardDecider.Decide(state, command));
         return ToView(Live());
     }
 
     public async Task<BoardView> AssignLead(Guid agentId)
     {
-        await Decide(state => BoardDecider.Decide(state, new AssignBoardLead(agentId, clock.GetUtcNow())));
+        await Execute(state => BoardDecider.Decide(state, new AssignBoardLead(agentId, clock.GetUtcNow())));
         return ToView(Live());
     }
 
     public async Task<bool> RecordChatMessage(string content)
     {
-        await Decide(state => BoardDecider.Decide(state, new RecordChatMessage(content, clock.GetUtcNow())));
+        await Execute(state => BoardDecider.Decide(state, new RecordChatMessage(content, clock.GetUtcNow())));
         return Live().IsPaused;
     }
 
     public async Task Delete()
     {
-        await Decide(state => BoardDecider.Decide(state, new DeleteBoard(clock.GetUtcNow())));
+        await Execute(state => BoardDecider.Decide(state, new DeleteBoard(clock.GetUtcNow())));
         // The decider lets a repeated delete pass; a board that never existed is still unknown.
         if (State is null)
             throw DomainError.NotFound(NotFoundDetail);

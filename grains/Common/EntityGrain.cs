@@ -5,7 +5,7 @@ namespace MissionControl.Grains.Common;
 /// <summary>
 /// An event-sourced grain for one entity keyed by its Guid. Adds to <see cref="EventSourcedGrain{TState, TEvent}"/>
 /// what every entity grain needs: its id from the key, NotFound for a missing or deleted entity,
-/// and decisions that are never refused or lost because this activation's cache was stale.
+/// and fresh reads (<see cref="FreshLive"/>); decisions go through Execute, which never believes a stale cache.
 /// </summary>
 public abstract class EntityGrain<TState, TEvent> : EventSourcedGrain<TState?, TEvent>
     where TState : class
@@ -21,12 +21,6 @@ public abstract class EntityGrain<TState, TEvent> : EventSourcedGrain<TState?, T
 
     /// <summary>False once the entity is deleted; such an entity is shown as not found.</summary>
     protected virtual bool IsLive(TState state) => true;
-
-    /// <summary>
-    /// Decides and appends. <see cref="EventSourcedGrain{TState, TEvent}.Execute"/> already
-    /// re-decides on fresh state after a conflict or a refusal from a stale cache.
-    /// </summary>
-    protected Task<IReadOnlyList<TEvent>> Decide(Func<TState?, IReadOnlyList<TEvent>> decide) => Execute(decide);
 
     /// <summary>The live entity in this activation's state, else NotFound.</summary>
     protected TState Live() =>

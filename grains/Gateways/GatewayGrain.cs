@@ -26,8 +26,8 @@ public sealed class GatewayGrain(TimeProvider clock) : EntityGrain<GatewayState,
             AllowInsecureTls = gateway.AllowInsecureTls,
             DisableDevicePairing = gateway.DisableDevicePairing,
         };
-        await Decide(state => GatewayDecider.Decide(state, command));
-        return ToView(Live());
+        await Execute(state => GatewayDecider.Decide(state, command));
+        return GatewayViews.From(Live());
     }
 
     public async Task<Contracts.GatewayView> Update(GatewayChanges changes)
@@ -41,25 +41,25 @@ public sealed class GatewayGrain(TimeProvider clock) : EntityGrain<GatewayState,
             AllowInsecureTls = changes.AllowInsecureTls,
             DisableDevicePairing = changes.DisableDevicePairing,
         };
-        await Decide(state => GatewayDecider.Decide(state, command));
-        return ToView(Live());
+        await Execute(state => GatewayDecider.Decide(state, command));
+        return GatewayViews.From(Live());
     }
 
     public async Task<Contracts.GatewayView> AssignMainAgent(Guid agentId)
     {
-        await Decide(state => GatewayDecider.Decide(state, new AssignGatewayMainAgent(agentId, clock.GetUtcNow())));
-        return ToView(Live());
+        await Execute(state => GatewayDecider.Decide(state, new AssignGatewayMainAgent(agentId, clock.GetUtcNow())));
+        return GatewayViews.From(Live());
     }
 
     public async Task Delete()
     {
-        await Decide(state => GatewayDecider.Decide(state, new DeleteGateway(clock.GetUtcNow())));
+        await Execute(state => GatewayDecider.Decide(state, new DeleteGateway(clock.GetUtcNow())));
         // The decider lets a repeated delete pass; a gateway that never existed is still unknown.
         if (State is null)
             throw DomainError.NotFound(NotFoundDetail);
     }
 
-    public async Task<Contracts.GatewayView> Get() => ToView(await FreshLive());
+    public async Task<Contracts.GatewayView> Get() => GatewayViews.From(await FreshLive());
 
     public async Task<GatewayConnectionDetails> GetConnection()
     {
@@ -67,6 +67,4 @@ public sealed class GatewayGrain(TimeProvider clock) : EntityGrain<GatewayState,
         return new GatewayConnectionDetails(
             gateway.Id, gateway.Url, gateway.Token?.Reveal(), gateway.AllowInsecureTls, gateway.DisableDevicePairing, gateway.WorkspaceRoot);
     }
-
-    private static Contracts.GatewayView ToView(GatewayState gateway) => GatewayViews.From(gateway);
 }

@@ -20,13 +20,13 @@ public sealed class OrganizationGrain(TimeProvider clock) : EntityGrain<Organiza
     public async Task<OrganizationView> Create(NewOrganization organization)
     {
         var command = new CreateOrganization(EntityId, organization.Name, organization.OwnerUserId, organization.OwnerEmail, clock.GetUtcNow());
-        await Decide(state => OrganizationDecider.Decide(state, command));
+        await Execute(state => OrganizationDecider.Decide(state, command));
         return OrganizationViews.Of(Live());
     }
 
     public async Task<OrganizationView> ChangeMemberRole(Guid actorUserId, Guid memberUserId, string? role)
     {
-        await Decide(state => OrganizationDecider.Decide(state, new ChangeMemberRole(actorUserId, memberUserId, role, clock.GetUtcNow())));
+        await Execute(state => OrganizationDecider.Decide(state, new ChangeMemberRole(actorUserId, memberUserId, role, clock.GetUtcNow())));
         return OrganizationViews.Of(Live());
     }
 
@@ -35,13 +35,13 @@ public sealed class OrganizationGrain(TimeProvider clock) : EntityGrain<Organiza
         var boardIds = await OwnBoardsAsync(access);
         var command = new SetMemberAccess(
             actorUserId, memberUserId, access.AllBoardsRead, access.AllBoardsWrite, OrganizationViews.ToGrants(access), boardIds, clock.GetUtcNow());
-        await Decide(state => OrganizationDecider.Decide(state, command));
+        await Execute(state => OrganizationDecider.Decide(state, command));
         return OrganizationViews.Of(Live());
     }
 
     public async Task<OrganizationView> RemoveMember(Guid actorUserId, Guid memberUserId)
     {
-        await Decide(state => OrganizationDecider.Decide(state, new RemoveMember(actorUserId, memberUserId, clock.GetUtcNow())));
+        await Execute(state => OrganizationDecider.Decide(state, new RemoveMember(actorUserId, memberUserId, clock.GetUtcNow())));
         return OrganizationViews.Of(Live());
     }
 
@@ -51,22 +51,22 @@ public sealed class OrganizationGrain(TimeProvider clock) : EntityGrain<Organiza
         var command = new CreateInvite(
             actorUserId, invite.InviteId, invite.InvitedEmail, invite.TokenHash, invite.Role, invite.Access.AllBoardsRead,
             invite.Access.AllBoardsWrite, OrganizationViews.ToGrants(invite.Access), boardIds, clock.GetUtcNow());
-        await Decide(state => OrganizationDecider.Decide(state, command));
+        await Execute(state => OrganizationDecider.Decide(state, command));
         return OrganizationViews.Of(Live().PendingInvites[invite.InviteId]);
     }
 
     public async Task RevokeInvite(Guid actorUserId, Guid inviteId) =>
-        await Decide(state => OrganizationDecider.Decide(state, new RevokeInvite(actorUserId, inviteId, clock.GetUtcNow())));
+        await Execute(state => OrganizationDecider.Decide(state, new RevokeInvite(actorUserId, inviteId, clock.GetUtcNow())));
 
     public async Task<MemberView> AcceptInvite(Guid userId, string? email, string tokenHash)
     {
-        await Decide(state => OrganizationDecider.Decide(state, new AcceptInvite(userId, email, tokenHash, clock.GetUtcNow())));
+        await Execute(state => OrganizationDecider.Decide(state, new AcceptInvite(userId, email, tokenHash, clock.GetUtcNow())));
         return OrganizationViews.Of(Live().Members[userId]);
     }
 
     public async Task Delete(Guid actorUserId)
     {
-        await Decide(state => OrganizationDecider.Decide(state, new DeleteOrganization(actorUserId, clock.GetUtcNow())));
+        await Execute(state => OrganizationDecider.Decide(state, new DeleteOrganization(actorUserId, clock.GetUtcNow())));
         // The decider lets a repeated delete pass; an organization that never existed is still unknown.
         if (State is null)
             throw DomainError.NotFound(NotFoundDetail);

@@ -24,20 +24,20 @@ public sealed class TaskGrain(TimeProvider clock) : EntityGrain<TaskState, TaskE
             AssignedAgentId = task.AssignedAgentId,
             CreatedByUserId = task.CreatedByUserId,
         };
-        await Decide(state => TaskDecider.Decide(state, command));
+        await Execute(state => TaskDecider.Decide(state, command));
         return ToView(Live());
     }
 
     public async Task<TaskView> Change(TaskEditor by, TaskEdit edit, TaskEditContext context)
     {
         var command = new ChangeTask(ToActor(by), ToChange(edit), ToContext(context), clock.GetUtcNow());
-        await Decide(state => TaskDecider.Decide(state, command));
+        await Execute(state => TaskDecider.Decide(state, command));
         return ToView(Live());
     }
 
     public async Task<bool> ReleaseDeletedAgent(Guid agentId)
     {
-        var events = await Decide(state => TaskDecider.Decide(state, new ReleaseDeletedAgent(agentId, clock.GetUtcNow())));
+        var events = await Execute(state => TaskDecider.Decide(state, new ReleaseDeletedAgent(agentId, clock.GetUtcNow())));
         return events.Count > 0;
     }
 

@@ -5,3 +5,10 @@ namespace MissionControl.ReadModels.Queries;
 /// <paramref name="Items"/> (the API's <c>{items, total, limit, offset}</c>).
 /// </summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, long Total, int Limit, int Offset);
+
+/// <summary>The bounds every list shares.</summary>
+public static class PageLimits
+{
+    /// <summary>Largest page the API serves.</summary>
+    public const int MaxLimit = 200;
+}

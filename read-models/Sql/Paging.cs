@@ -6,16 +6,13 @@ namespace MissionControl.ReadModels.Sql;
 /// <summary>Counts and pages one filtered table in a single round trip.</summary>
 internal static class Paging
 {
-    /// <summary>Largest page the API serves.</summary>
-    public const int MaxLimit = 200;
-
     /// <summary>The rows of <paramref name="table"/> that pass <paramref name="filter"/>, counted, ordered and cut to one page.</summary>
     public static async Task<Page<T>> PageAsync<T>(
         this NpgsqlDataSource dataSource, string columns, string table, Filter filter, string orderBy,
         int limit, int offset, Func<NpgsqlDataReader, T> map, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxLimit);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, PageLimits.MaxLimit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         var next = filter.Values.Count;
         await using var batch = dataSource.CreateBatch();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MissionControl.GrainInterfaces.Agents;
+using MissionControl.Grains.Agents;
 
 namespace MissionControl.ApiGateway.Apis.Contracts;
 
@@ -21,8 +22,6 @@ public sealed record AgentRead(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    private static readonly HashSet<string> KeptAsStored = ["updating", "deleting", "deleted", "failed"];
-
     /// <summary>
     /// The agent with its status as read now: one that never checked in reads "provisioning", one
     /// silent past <paramref name="offlineAfter"/> reads "offline" even before the watchdog has run.
@@ -32,7 +31,7 @@ public sealed record AgentRead(
         agent.BoardId,
         agent.GatewayId,
         agent.Name,
-        ReadStatus(agent, now, offlineAfter),
+        AgentStatusView.Compute(agent.Status, agent.LastSeenAt, now, offlineAfter),
         agent.HeartbeatConfig,
         agent.IdentityProfile,
         agent.IdentityTemplate,
@@ -43,12 +42,4 @@ public sealed record AgentRead(
         agent.LastSeenAt,
         agent.CreatedAt,
         agent.UpdatedAt);
-
-    private static string ReadStatus(AgentSnapshot agent, DateTimeOffset now, TimeSpan offlineAfter) => agent switch
-    {
-        _ when KeptAsStored.Contains(agent.Status) => agent.Status,
-        { LastSeenAt: null } => "provisioning",
-        { LastSeenAt: { } seen } when now - seen > offlineAfter => "offline",
-        _ => agent.Status,
-    };
 }

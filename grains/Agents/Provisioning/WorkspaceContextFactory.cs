@@ -24,8 +24,11 @@ public static class WorkspaceContextFactory
     };
 
     /// <summary>Which templates the agent gets.</summary>
-    public static AgentRole RoleOf(AgentState agent) =>
-        agent.IsGatewayMain ? AgentRole.GatewayMain : agent.IsBoardLead ? AgentRole.Lead : AgentRole.Worker;
+    public static AgentRole RoleOf(AgentState agent) => RoleOf(agent.IsGatewayMain, agent.IsBoardLead);
+
+    /// <summary>Gateway-main outranks lead; everyone else works a board.</summary>
+    public static AgentRole RoleOf(bool isGatewayMain, bool isBoardLead) =>
+        isGatewayMain ? AgentRole.GatewayMain : isBoardLead ? AgentRole.Lead : AgentRole.Worker;
 
     /// <summary>The identity profile with the template defaults under blank fields.</summary>
     public static TemplateIdentity IdentityOf(IReadOnlyDictionary<string, string>? profile)

@@ -73,15 +73,19 @@ public static class AgentCluster
     }
 
     /// <summary>The hash of the agent's current token, from its stream.</summary>
-    public static async Task<string> CurrentTokenHashAsync(this TestCluster cluster, Guid agentId)
+    public static async Task<string> CurrentTokenHashAsync(this TestCluster cluster, Guid agentId) =>
+        (await cluster.CurrentTokenAsync(agentId)).Hash;
+
+    /// <summary>The hash and lookup key of the agent's current token, from its stream.</summary>
+    public static async Task<(string Hash, string? Lookup)> CurrentTokenAsync(this TestCluster cluster, Guid agentId)
     {
         var events = await cluster.EventsAsync(agentId);
         return events.Select(e => e switch
         {
-            AgentCreated c => c.TokenHash,
-            AgentTokenRotated r => r.TokenHash,
-            _ => null,
-        }).Last(hash => hash is not null)!;
+            AgentCreated c => (c.TokenHash, c.TokenLookup),
+            AgentTokenRotated r => (r.TokenHash, r.TokenLookup),
+            _ => ((string, string?)?)null,
+        }).Last(token => token is not null)!.Value;
     }
 
     public static NewAgent Worker(Guid agentId, string name = "Scout") => new(agentId, name, Guid.NewGuid(), Guid.NewGuid());

@@ -6,12 +6,16 @@ using MissionControl.Templates.Context;
 
 namespace MissionControl.Integration.Tests.Agents;
 
-/// <summary>Every agent lives on one fake gateway and on a plain sample board.</summary>
-public sealed class FixedAgentSurroundings(FakeGateway gateway) : IAgentSurroundings
+/// <summary>Every agent lives on one gateway and on a plain sample board.</summary>
+public sealed class FixedAgentSurroundings(GatewayTarget target) : IAgentSurroundings
 {
     public const string WorkspaceRoot = "/srv/openclaw/workspaces";
 
-    private readonly string _gatewayId = $"fake-{Guid.NewGuid():N}";
+    /// <summary>Agents on <paramref name="gateway"/>, reached with fast test settings.</summary>
+    public FixedAgentSurroundings(FakeGateway gateway)
+        : this(new GatewayTarget(FastClientSettings.Options(gateway, $"fake-{Guid.NewGuid():N}"), WorkspaceRoot))
+    {
+    }
 
     public Task<GatewayTarget?> FindGatewayAsync(Guid gatewayId, CancellationToken ct) =>
         Task.FromResult<GatewayTarget?>(Target);
@@ -19,7 +23,7 @@ public sealed class FixedAgentSurroundings(FakeGateway gateway) : IAgentSurround
     public Task<AgentSurroundings> DescribeAsync(AgentState agent, CancellationToken ct) =>
         Task.FromResult(new AgentSurroundings(Target, agent.BoardId is { } board ? Board(board) : null, new UserProfile { Name = "Ada Operator" }));
 
-    private GatewayTarget Target => new(FastClientSettings.Options(gateway, _gatewayId), WorkspaceRoot);
+    private GatewayTarget Target => target;
 
     private static BoardProfile Board(Guid id) =>
         new(id.ToString(), "Launch board", "goal", "Ship the launch", "{}", "", true, new BoardRules());

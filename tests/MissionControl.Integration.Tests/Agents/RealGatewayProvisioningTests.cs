@@ -1,16 +1,12 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using MissionControl.Grains.Agents;
 using MissionControl.Grains.Agents.Provisioning;
-using MissionControl.Grains.Gateways.Config;
 using MissionControl.Grains.Security;
 using MissionControl.OpenClaw;
 using MissionControl.OpenClaw.Identity;
 using MissionControl.OpenClaw.Operations;
 using MissionControl.OpenClaw.Resilience;
-using MissionControl.ReadModels;
 using MissionControl.ReadModels.Queries;
-using MissionControl.Templates.Context;
 using MissionControl.Templates.Credentials;
 using MissionControl.Testing;
 
@@ -39,7 +35,7 @@ public sealed class RealGatewayProvisioningTests : IAsyncLifetime
         var root = Path.Combine(Path.GetTempPath(), $"mc-workspaces-{Guid.NewGuid():N}");
         var options = AgentCluster.FastOptions();
         options.ProvisionStuckAfter = TimeSpan.FromMinutes(2);
-        await using var cluster = await AgentCluster.StartAsync(1, new Connections(connection), new Surroundings(connection, root), Resilience, options);
+        await using var cluster = await AgentCluster.StartAsync(1, new FixedGatewayConnections(connection), new FixedAgentSurroundings(new GatewayTarget(connection, root)), Resilience, options);
         await using var inspector = new GatewayClientPool(new InMemoryDeviceIdentityStore(), Resilience);
         var plane = inspector.ControlPlane(connection with { GatewayId = "real-inspector" });
         var agentId = Guid.NewGuid();
@@ -66,22 +62,5 @@ public sealed class RealGatewayProvisioningTests : IAsyncLifetime
 
         Assert.True(deletion.Deleted, deletion.Error);
         Assert.DoesNotContain(await plane.ListAgentsAsync(), a => a.Id == gatewayAgentId);
-    }
-
-    private sealed class Connections(GatewayClientOptions connection) : IGatewayConnections
-    {
-        public Task<GatewayClientOptions> ResolveAsync(string gatewayId, CancellationToken ct) => Task.FromResult(connection);
-    }
-
-    private sealed class Surroundings(GatewayClientOptions connection, string root) : IAgentSurroundings
-    {
-        private GatewayTarget Target => new(connection, root);
-
-        public Task<GatewayTarget?> FindGatewayAsync(Guid gatewayId, CancellationToken ct) => Task.FromResult<GatewayTarget?>(Target);
-
-        public Task<AgentSurroundings> DescribeAsync(AgentState agent, CancellationToken ct) =>
-            Task.FromResult(new AgentSurroundings(Target,
-                new BoardProfile(agent.BoardId!.Value.ToString(), "Real board", "general", "", "{}", "", false, new BoardRules()),
-                UserProfile.None));
     }
 }

@@ -53,18 +53,7 @@ public static class ReadModelChecks
     public static async Task<string> TokenHashFromReadModelAsync(this TestCluster cluster, Guid agentId)
     {
         var agent = (await cluster.Service<MissionControl.ReadModels.Queries.AgentQueries>().GetAsync(agentId))!;
-        var lookup = await cluster.Service<MissionControl.ReadModels.Queries.AgentQueries>().FindByTokenLookupAsync(await LookupOfAsync(cluster, agentId));
+        var lookup = await cluster.Service<MissionControl.ReadModels.Queries.AgentQueries>().FindByTokenLookupAsync((await cluster.CurrentTokenAsync(agentId)).Lookup!);
         return lookup.Single(c => c.AgentId == agent.Id).TokenHash;
-    }
-
-    private static async Task<string> LookupOfAsync(TestCluster cluster, Guid agentId)
-    {
-        var events = await cluster.EventsAsync(agentId);
-        return events.Select(e => e switch
-        {
-            Grains.Agents.Events.AgentCreated c => c.TokenLookup,
-            Grains.Agents.Events.AgentTokenRotated r => r.TokenLookup,
-            _ => null,
-        }).Last(k => k is not null)!;
     }
 }
