@@ -50,14 +50,15 @@ public sealed class EventStream(TimeProvider clock, IOptions<Microsoft.AspNetCor
         response.Headers["X-Accel-Buffering"] = "no";
         await response.Body.FlushAsync(ct);
 
-        var cursor = Since(context);
+        var since = Since(context);
+        var cursor = since;
         var sent = new SentIds(RememberedIds);
         var lastWrite = clock.GetUtcNow();
         try
         {
             while (!ct.IsCancellationRequested)
             {
-                foreach (var item in await poll(cursor - Overlap, ct))
+                foreach (var item in await poll(Later(since, cursor - Overlap), ct))
                 {
                     if (item.At > cursor)
                         cursor = item.At;
@@ -81,6 +82,8 @@ public sealed class EventStream(TimeProvider clock, IOptions<Microsoft.AspNetCor
             // The client went away: the normal end of a stream.
         }
     }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private string Serialize(object data) => JsonSerializer.Serialize(data, data.GetType(), json.Value.SerializerOptions);
 
