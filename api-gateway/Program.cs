@@ -37,6 +37,8 @@ app.MapMissionControlOpenApi();
 app.MapHealthApi();
 app.MapAgentSelfApi();
 app.MapUsersApi();
+app.MapGatewaysApi();
+app.MapBoardsApi();
 app.Run();
 return 0;
 
