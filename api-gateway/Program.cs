@@ -37,6 +37,7 @@ app.MapMissionControlOpenApi();
 app.MapHealthApi();
 app.MapAgentSelfApi();
 app.MapUsersApi();
+app.MapOrganizationsApi();
 app.MapGatewaysApi();
 app.MapBoardsApi();
 app.Run();

@@ -26,6 +26,7 @@ public static class ReadModelRegistration
         silo.Services.AddSingleton<TaskQueries>();
         silo.Services.AddSingleton<OrganizationQueries>();
         silo.Services.AddSingleton<UserQueries>();
+        silo.Services.AddSingleton<MembershipQueries>();
         return silo;
     }
 }
