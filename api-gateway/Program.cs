@@ -1,6 +1,7 @@
 using MissionControl.ApiGateway;
 using MissionControl.ApiGateway.Access;
 using MissionControl.ApiGateway.Apis;
+using MissionControl.ApiGateway.Apis.Agents;
 using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Configuration;
 using MissionControl.ApiGateway.Http;
@@ -37,6 +38,7 @@ app.MapMissionControlOpenApi();
 app.MapHealthApi();
 app.MapAgentSelfApi();
 app.MapUsersApi();
+app.MapAgentsApi();
 app.Run();
 return 0;
 
