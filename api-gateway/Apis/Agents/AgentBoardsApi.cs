@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using MissionControl.ApiGateway.Access;
 using MissionControl.ApiGateway.Apis.Contracts;
 using MissionControl.ApiGateway.Authentication;
@@ -64,7 +65,7 @@ public static class AgentBoardsApi
 
     /// <summary>A board agent sees its board's agents; a gateway-main agent its organization's, or one board's.</summary>
     public static async Task<Ok<Page<AgentRead>>> ListAgents(
-        AgentCaller caller, PageRequest page, Guid? boardId,
+        AgentCaller caller, PageRequest page, [FromQuery(Name = "board_id")] Guid? boardId,
         AgentGuard guard, BoardGuard boards, AgentQueries agents, TimeProvider clock, AgentOptions options, CancellationToken ct)
     {
         if (boardId is { } board)

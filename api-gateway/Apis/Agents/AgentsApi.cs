@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using MissionControl.ApiGateway.Access;
 using MissionControl.ApiGateway.Apis.Contracts;
 using MissionControl.ApiGateway.Authentication;
@@ -43,7 +44,7 @@ public static partial class AgentsApi
 
     /// <summary>Agents on boards the admin may read, plus the organization's gateway-main agents; newest first.</summary>
     public static async Task<Ok<Page<AgentRead>>> List(
-        UserSession session, PageRequest page, Guid? boardId, Guid? gatewayId,
+        UserSession session, PageRequest page, [FromQuery(Name = "board_id")] Guid? boardId, [FromQuery(Name = "gateway_id")] Guid? gatewayId,
         BoardGuard boards, GatewayQueries gateways, AgentQueries agents, TimeProvider clock, AgentOptions options, CancellationToken ct)
     {
         await VisibilityAsync(session, boardId, boards, ct);
@@ -57,7 +58,7 @@ public static partial class AgentsApi
 
     /// <summary>SSE <c>agent</c> frames <c>{"agent": AgentRead}</c> for every visible agent that changes from <c>since</c> on.</summary>
     public static async Task Stream(
-        HttpContext context, UserSession session, Guid? boardId,
+        HttpContext context, UserSession session, [FromQuery(Name = "board_id")] Guid? boardId,
         BoardGuard boards, AgentQueries agents, EventStream stream, TimeProvider clock, AgentOptions options)
     {
         await VisibilityAsync(session, boardId, boards, context.RequestAborted);
