@@ -16,10 +16,11 @@ public sealed class BadGateway(string detail) : IResult
 
 internal static class GatewayFailures
 {
-    public const string Nudge = "Gateway nudge failed";
-    public const string SoulRead = "Gateway SOUL read failed";
-    public const string SoulUpdate = "Gateway SOUL update failed";
-    public const string Cleanup = "Gateway cleanup failed";
+    // Operation names as the error details give them: "<operation> failed: <error>".
+    public const string Nudge = "Gateway nudge";
+    public const string SoulRead = "Gateway SOUL read";
+    public const string SoulUpdate = "Gateway SOUL update";
+    public const string Cleanup = "Gateway cleanup";
 
     /// <summary>
     /// Answers 502 "<paramref name="operation"/> failed: …" when the handler's gateway call fails
