@@ -60,7 +60,7 @@ public sealed class AgentAuthorizationMatrixTests(World world) : IClassFixture<W
             await Expect(failures, cell, "DELETE /agents/{id}", write, client.DeleteAsync($"/api/v1/agents/{throwaway}"));
         }
 
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.NotNull(await scene.Grain(target).Get());
         var writers = cells.Count(cell => cell.Expected(Grant.Write) == HttpStatusCode.OK);
         Assert.Equal(2, writers);
@@ -136,7 +136,7 @@ public sealed class AgentAuthorizationMatrixTests(World world) : IClassFixture<W
             await Expect(failures, cell, "GET /agents/{id} (users only)", HttpStatusCode.Unauthorized, client.GetAsync($"/api/v1/agents/{worker}"));
         }
 
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Equal(versions, await VersionsAsync(scene, untouched));
     }
 
