@@ -37,6 +37,8 @@ public static partial class AgentsApi
             changes = changes with { Board = new BoardMove(board.Id, board.GatewayId) };
         }
 
+        if (changes.IsGatewayMain == true && !agent.IsGatewayMain)
+            await EnsureNoOtherMainAsync(agents, agent, changes.Board?.GatewayId ?? agent.GatewayId, ct);
         if (changes.Name is { } name && !string.Equals(name, agent.Name, StringComparison.OrdinalIgnoreCase))
             await EnsureNameFreeAsync(agents, agent, changes.Board?.BoardId ?? agent.BoardId, changes.Board?.GatewayId ?? agent.GatewayId, name, ct);
         var grain = grains.GetGrain<IAgentGrain>(agentId.ToString());
@@ -84,6 +86,15 @@ public static partial class AgentsApi
         };
         input.ThrowIfInvalid();
         return changes;
+    }
+
+    public const string GatewayHasMain = "This gateway already has a gateway main agent.";
+
+    // Gateway-main agents share the gateway's main session and workspace, so a gateway has one.
+    private static async Task EnsureNoOtherMainAsync(AgentQueries agents, AgentRow agent, Guid gatewayId, CancellationToken ct)
+    {
+        if ((await agents.OfGatewayAsync(gatewayId, ct)).Any(other => other.IsGatewayMain && other.Id != agent.Id))
+            throw DomainError.Conflict(GatewayHasMain);
     }
 
     // A renamed agent must not clash with another on its (new) board or gateway.

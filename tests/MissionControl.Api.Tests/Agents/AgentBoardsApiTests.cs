@@ -39,7 +39,7 @@ public sealed class AgentBoardsApiTests(World world) : IClassFixture<World>
         var one = await scene.ClientFor(scene.Main).GetAsync($"/api/v1/agent/boards/{second}");
 
         Assert.Equal([scene.BoardId], worker);
-        Assert.Equal([scene.BoardId, second], main.Order());
+        Assert.Equal(new[] { scene.BoardId, second }.Order(), main.Order());
         Assert.DoesNotContain(foreign.BoardId, main);
         Assert.Equal(HttpStatusCode.OK, one.StatusCode);
         var board = await one.JsonAsync();

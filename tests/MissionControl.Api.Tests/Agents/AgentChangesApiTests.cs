@@ -178,12 +178,21 @@ public sealed class AgentChangesApiTests(World world) : IClassFixture<World>
     }
 
     [Fact]
-    public async Task Given_a_board_agent_When_made_gateway_main_Then_it_leaves_its_board_for_the_gateway_main_session()
+    public async Task Given_a_board_agent_When_made_gateway_main_Then_409_while_the_gateway_has_one_and_afterwards_it_takes_the_main_session()
     {
         var scene = await AgentScene.CreateAsync(world);
+        var landing = await world.NewBoardAsync(scene.Organization, scene.GatewayId, "Landing");
+        using var client = scene.AdminClient();
+        var version = (await scene.Grain(scene.Worker.Id).Get())!.Version;
 
-        var response = await scene.AdminClient().PatchAsJsonAsync($"/api/v1/agents/{scene.Worker.Id}", new { is_gateway_main = true });
+        var taken = await client.PatchAsJsonAsync($"/api/v1/agents/{scene.Worker.Id}", new { is_gateway_main = true });
+        var unchanged = (await scene.Grain(scene.Worker.Id).Get())!.Version;
+        await client.PatchAsJsonAsync($"/api/v1/agents/{scene.Main.Id}", new { is_gateway_main = false, board_id = landing });
+        var response = await client.PatchAsJsonAsync($"/api/v1/agents/{scene.Worker.Id}", new { is_gateway_main = true });
 
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        Assert.Equal("This gateway already has a gateway main agent.", await taken.DetailAsync());
+        Assert.Equal(version, unchanged);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.JsonAsync();
         Assert.Equal(JsonValueKind.Null, body.GetProperty("board_id").ValueKind);
