@@ -46,7 +46,7 @@ public static class AgentBoardsApi
 
     /// <summary>A board agent's own board; a gateway-main agent's organization's boards.</summary>
     public static async Task<Ok<Page<BoardRead>>> ListBoards(
-        AgentCaller caller, PageRequest page, AgentGuard guard, BoardQueries boards, CancellationToken ct)
+        AgentCaller caller, PageRequest page, AgentGuard guard, GatewayQueries gateways, BoardQueries boards, CancellationToken ct)
     {
         if (caller.BoardId is { } own)
         {
@@ -55,22 +55,27 @@ public static class AgentBoardsApi
             return TypedResults.Ok(page.ToPage(mine.Skip(page.Offset).Take(page.Limit).ToList(), mine.Length));
         }
 
-        var organizationId = (await guard.SelfAsync(caller, ct)).OrganizationId ?? throw DomainError.Forbidden(NoGatewayScope);
+        var organizationId = await OrganizationScopeAsync(caller, guard, gateways, ct);
         var rows = await boards.ListAsync(organizationId, null, page.Limit, page.Offset, ct);
         return TypedResults.Ok(page.ToPage(rows.Items.Select(BoardRead.From).ToList(), rows.Total));
     }
 
-    public static async Task<Ok<BoardRead>> GetBoard(Guid boardId, AgentCaller caller, BoardGuard boards, CancellationToken ct) =>
-        TypedResults.Ok(BoardRead.From(await boards.ForAgentAsync(caller, boardId, ct)));
+    public static async Task<Ok<BoardRead>> GetBoard(
+        Guid boardId, AgentCaller caller, AgentGuard guard, GatewayQueries gateways, BoardGuard boards, CancellationToken ct)
+    {
+        if (caller.IsGatewayMain)
+            await OrganizationScopeAsync(caller, guard, gateways, ct);
+        return TypedResults.Ok(BoardRead.From(await boards.ForAgentAsync(caller, boardId, ct)));
+    }
 
     /// <summary>A board agent sees its board's agents; a gateway-main agent its organization's, or one board's.</summary>
     public static async Task<Ok<Page<AgentRead>>> ListAgents(
         AgentCaller caller, PageRequest page, [FromQuery(Name = "board_id")] Guid? boardId,
-        AgentGuard guard, BoardGuard boards, AgentQueries agents, TimeProvider clock, AgentOptions options, CancellationToken ct)
+        AgentGuard guard, GatewayQueries gateways, BoardGuard boards, AgentQueries agents, TimeProvider clock, AgentOptions options, CancellationToken ct)
     {
+        var organizationId = await OrganizationScopeAsync(caller, guard, gateways, ct);
         if (boardId is { } board)
             await boards.ForAgentAsync(caller, board, ct);
-        var organizationId = (await guard.SelfAsync(caller, ct)).OrganizationId ?? throw DomainError.Forbidden(NoGatewayScope);
         var filter = new AgentListFilter(caller.BoardId ?? boardId);
         var rows = await agents.ListVisibleAsync(new AgentVisibility(organizationId, null), filter, page.Limit, page.Offset, ct);
         var now = clock.GetUtcNow();
@@ -139,6 +144,13 @@ public static class AgentBoardsApi
         var target = await agents.GetAsync(agentId, ct) ?? throw DomainError.NotFound();
         AgentAccess.EnsureLeadMayDelete(await guard.ActorOfAsync(caller, ct), AgentGuard.Target(target));
         return await AgentsApi.DeleteAsync(grains, agentId);
+    }
+
+    // The organization an agent works in is its gateway's; without the gateway there is no scope.
+    private static async Task<Guid> OrganizationScopeAsync(AgentCaller caller, AgentGuard guard, GatewayQueries gateways, CancellationToken ct)
+    {
+        var self = await guard.SelfAsync(caller, ct);
+        return (await gateways.GetAsync(self.GatewayId, ct))?.OrganizationId ?? throw DomainError.Forbidden(NoGatewayScope);
     }
 
     private static async Task RequireLeadOnAsync(AgentCaller caller, Guid boardId, BoardGuard boards, CancellationToken ct)

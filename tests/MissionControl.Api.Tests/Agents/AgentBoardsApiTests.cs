@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MissionControl.Api.Tests.Support;
+using MissionControl.GrainInterfaces.Gateways;
 
 namespace MissionControl.Api.Tests.Agents;
 
@@ -46,6 +47,22 @@ public sealed class AgentBoardsApiTests(World world) : IClassFixture<World>
         Assert.Equal("Second", board.GetProperty("name").GetString());
         Assert.Equal(scene.Organization.Id.ToString(), board.GetProperty("organization_id").GetString());
         Assert.Equal(scene.GatewayId.ToString(), board.GetProperty("gateway_id").GetString());
+    }
+
+    [Fact]
+    public async Task Given_a_gateway_main_agent_whose_gateway_is_gone_When_it_asks_for_boards_Then_403_without_organization_scope()
+    {
+        var scene = await AgentScene.CreateAsync(world);
+        await world.Grain<IGatewayGrain>(scene.GatewayId).Delete();
+        using var main = scene.ClientFor(scene.Main);
+
+        var list = await main.GetAsync("/api/v1/agent/boards");
+        var one = await main.GetAsync($"/api/v1/agent/boards/{scene.BoardId}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+        Assert.Equal("Agent gateway not found; cannot determine organization scope.", await list.DetailAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, one.StatusCode);
+        Assert.Equal("Agent gateway not found; cannot determine organization scope.", await one.DetailAsync());
     }
 
     [Fact]
