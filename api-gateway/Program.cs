@@ -1,6 +1,7 @@
 using MissionControl.ApiGateway;
 using MissionControl.ApiGateway.Access;
 using MissionControl.ApiGateway.Apis;
+using MissionControl.ApiGateway.Apis.Agents;
 using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Configuration;
 using MissionControl.ApiGateway.Http;
@@ -40,6 +41,7 @@ app.MapUsersApi();
 app.MapOrganizationsApi();
 app.MapGatewaysApi();
 app.MapBoardsApi();
+app.MapAgentsApi();
 app.Run();
 return 0;
 

@@ -7,6 +7,9 @@ public static class AccessSetup
     {
         services.AddSingleton<UserSessions>();
         services.AddSingleton<BoardGuard>();
+        services.AddSingleton<AgentGuard>();
+        services.AddSingleton<Apis.Agents.AgentCreation>();
+        services.AddSingleton<Apis.Agents.AgentGatewayCalls>();
         return services;
     }
 }

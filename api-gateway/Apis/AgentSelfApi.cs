@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using MissionControl.ApiGateway.Access;
 using MissionControl.ApiGateway.Apis.Contracts;
 using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.OpenApi;
@@ -21,9 +22,14 @@ public static class AgentSelfApi
         return app;
     }
 
-    /// <summary>Confirms the token works and says who the caller is.</summary>
-    public static Ok<AgentHealth> Healthz(AgentCaller caller) =>
-        TypedResults.Ok(new AgentHealth(true, caller.AgentId, caller.BoardId, caller.IsBoardLead));
+    /// <summary>Confirms the token works and says who the caller is and how it stands.</summary>
+    public static async Task<Ok<AgentHealth>> Healthz(
+        AgentCaller caller, AgentGuard guard, TimeProvider clock, AgentOptions options, CancellationToken ct)
+    {
+        var self = await guard.SelfAsync(caller, ct);
+        var status = AgentStatusView.Compute(self.Status, self.LastSeenAt, clock.GetUtcNow(), options.OfflineAfter);
+        return TypedResults.Ok(new AgentHealth(true, caller.AgentId, caller.BoardId, self.GatewayId, status, caller.IsBoardLead));
+    }
 
     /// <summary>The caller checks in: online unless it reported otherwise, last seen now.</summary>
     public static async Task<Ok<AgentRead>> Heartbeat(AgentCaller caller, IGrainFactory grains, TimeProvider clock, AgentOptions options)
@@ -32,6 +38,3 @@ public static class AgentSelfApi
         return TypedResults.Ok(AgentRead.From(agent, clock.GetUtcNow(), options.OfflineAfter));
     }
 }
-
-/// <summary>The answer of <c>GET /api/v1/agent/healthz</c>.</summary>
-public sealed record AgentHealth(bool Ok, Guid AgentId, Guid? BoardId, bool IsBoardLead);

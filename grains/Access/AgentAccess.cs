@@ -67,7 +67,11 @@ public static class AgentAccess
     /// A member's access to an agent: gateway-main agents are admin-only and hidden (404) outside
     /// their organization; board agents follow the board's access.
     /// </summary>
-    public static void EnsureMemberAccess(OrganizationMember? member, AgentState agent, BoardState? board, GatewayState? gateway, bool write)
+    public static void EnsureMemberAccess(OrganizationMember? member, AgentState agent, BoardState? board, GatewayState? gateway, bool write) =>
+        EnsureMemberAccess(member, AgentTarget.Of(agent, board, gateway), write);
+
+    /// <inheritdoc cref="EnsureMemberAccess(OrganizationMember?, AgentState, BoardState?, GatewayState?, bool)"/>
+    public static void EnsureMemberAccess(OrganizationMember? member, AgentTarget agent, bool write)
     {
         if (member is null)
         {
@@ -77,20 +81,22 @@ public static class AgentAccess
         if (agent.IsGatewayMain)
         {
             BoardAccess.EnsureAdmin(member);
-            if (gateway is null || gateway.OrganizationId != member.OrganizationId)
-            {
-                throw DomainError.NotFound();
-            }
-
-            return;
         }
 
-        if (board is null || board.OrganizationId != member.OrganizationId)
+        if (agent.OrganizationId != member.OrganizationId)
         {
             throw DomainError.NotFound();
         }
 
-        var allowed = write ? BoardAccess.CanWrite(member, board) : BoardAccess.CanRead(member, board);
+        if (agent.IsGatewayMain)
+        {
+            return;
+        }
+
+        var boardId = agent.BoardId!.Value;
+        var allowed = write
+            ? BoardAccess.CanWrite(member, member.OrganizationId, boardId)
+            : BoardAccess.CanRead(member, member.OrganizationId, boardId);
         if (!allowed)
         {
             throw DomainError.Forbidden();
@@ -98,7 +104,11 @@ public static class AgentAccess
     }
 
     /// <summary>An agent may heartbeat only itself; a user must be an admin with write access.</summary>
-    public static void EnsureMayHeartbeat(Actor actor, AgentState target, BoardState? board, GatewayState? gateway)
+    public static void EnsureMayHeartbeat(Actor actor, AgentState target, BoardState? board, GatewayState? gateway) =>
+        EnsureMayHeartbeat(actor, AgentTarget.Of(target, board, gateway));
+
+    /// <inheritdoc cref="EnsureMayHeartbeat(Actor, AgentState, BoardState?, GatewayState?)"/>
+    public static void EnsureMayHeartbeat(Actor actor, AgentTarget target)
     {
         switch (actor)
         {
@@ -108,7 +118,7 @@ public static class AgentAccess
                 return;
             case UserActor user:
                 BoardAccess.EnsureAdmin(user.Member);
-                EnsureMemberAccess(user.Member, target, board, gateway, write: true);
+                EnsureMemberAccess(user.Member, target, write: true);
                 return;
             default:
                 throw DomainError.Forbidden();
@@ -116,7 +126,11 @@ public static class AgentAccess
     }
 
     /// <summary>A lead may delete workers on its own board, never gateway-main agents or leads.</summary>
-    public static void EnsureLeadMayDelete(AgentActor actor, AgentState target)
+    public static void EnsureLeadMayDelete(AgentActor actor, AgentState target) =>
+        EnsureLeadMayDelete(actor, AgentTarget.Of(target, null, null));
+
+    /// <inheritdoc cref="EnsureLeadMayDelete(AgentActor, AgentState)"/>
+    public static void EnsureLeadMayDelete(AgentActor actor, AgentTarget target)
     {
         if (!actor.IsLead)
         {

@@ -4,7 +4,7 @@ using Npgsql;
 namespace MissionControl.ReadModels.Queries;
 
 /// <summary>Reads of the <c>agents</c> table. Deleted agents are not returned.</summary>
-public sealed class AgentQueries(NpgsqlDataSource dataSource)
+public sealed partial class AgentQueries(NpgsqlDataSource dataSource)
 {
     private const string Columns = """
         id, organization_id, board_id, gateway_id, name, status, is_board_lead, is_gateway_main, session_key,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.Grains.Agents;
+using MissionControl.ReadModels.Queries;
 
 namespace MissionControl.ApiGateway.Apis.Contracts;
 
@@ -27,6 +28,24 @@ public sealed record AgentRead(
     /// silent past <paramref name="offlineAfter"/> reads "offline" even before the watchdog has run.
     /// </summary>
     public static AgentRead From(AgentSnapshot agent, DateTimeOffset now, TimeSpan offlineAfter) => new(
+        agent.Id,
+        agent.BoardId,
+        agent.GatewayId,
+        agent.Name,
+        AgentStatusView.Compute(agent.Status, agent.LastSeenAt, now, offlineAfter),
+        agent.HeartbeatConfig,
+        agent.IdentityProfile,
+        agent.IdentityTemplate,
+        agent.SoulTemplate,
+        agent.IsBoardLead,
+        agent.IsGatewayMain,
+        agent.SessionKey,
+        agent.LastSeenAt,
+        agent.CreatedAt,
+        agent.UpdatedAt);
+
+    /// <summary>The agent as its read-model row has it, with the same read-time status rule.</summary>
+    public static AgentRead From(AgentRow agent, DateTimeOffset now, TimeSpan offlineAfter) => new(
         agent.Id,
         agent.BoardId,
         agent.GatewayId,

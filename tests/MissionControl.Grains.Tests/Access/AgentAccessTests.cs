@@ -143,4 +143,40 @@ public class AgentAccessTests
     {
         Assert.Null(Record.Exception(() => AgentAccess.EnsureLeadMayDelete(Lead, Worker())));
     }
+
+    [Fact]
+    public void Given_a_read_model_target_with_a_read_grant_When_checked_Then_reading_passes_and_writing_is_forbidden()
+    {
+        var member = Member(Roles.Admin, grants: (LeadBoard, new BoardGrant(true, false)));
+        var target = new AgentTarget(Guid.NewGuid(), LeadBoard, IsBoardLead: false, member.OrganizationId);
+
+        Assert.Null(Record.Exception(() => AgentAccess.EnsureMemberAccess(member, target, write: false)));
+        var error = Assert.Throws<DomainException>(() => AgentAccess.EnsureMemberAccess(member, target, write: true));
+        Assert.Equal(DomainErrorKind.Forbidden, error.Kind);
+    }
+
+    [Fact]
+    public void Given_a_target_whose_organization_is_unknown_or_other_When_checked_Then_not_found_even_with_all_boards()
+    {
+        var admin = Member(Roles.Admin, allRead: true, allWrite: true);
+
+        var gone = Assert.Throws<DomainException>(() =>
+            AgentAccess.EnsureMemberAccess(admin, new AgentTarget(Guid.NewGuid(), LeadBoard, false, null), write: false));
+        var foreignMain = Assert.Throws<DomainException>(() =>
+            AgentAccess.EnsureMemberAccess(admin, new AgentTarget(Guid.NewGuid(), null, false, Guid.NewGuid()), write: false));
+
+        Assert.Equal(DomainErrorKind.NotFound, gone.Kind);
+        Assert.Equal(DomainErrorKind.NotFound, foreignMain.Kind);
+    }
+
+    [Fact]
+    public void Given_a_user_When_heartbeating_a_read_model_target_Then_admin_and_write_are_needed()
+    {
+        var admin = Member(Roles.Admin, allWrite: true);
+        var member = Member(Roles.Member, allWrite: true);
+        var target = new AgentTarget(Guid.NewGuid(), LeadBoard, false, admin.OrganizationId);
+
+        Assert.Null(Record.Exception(() => AgentAccess.EnsureMayHeartbeat(new UserActor(admin.UserId, admin), target)));
+        Assert.Throws<DomainException>(() => AgentAccess.EnsureMayHeartbeat(new UserActor(member.UserId, member), target));
+    }
 }

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MissionControl.ApiGateway.Access;
+using MissionControl.ApiGateway.Apis.Contracts;
+using MissionControl.GrainInterfaces.Agents;
+using MissionControl.Grains.Access;
+using MissionControl.Grains.Agents;
+using MissionControl.Grains.Common;
+using MissionControl.ReadModels.Queries;
+using MissionControl.Runtime;
+
+namespace MissionControl.ApiGateway.Apis.Agents;
+
+public static partial class AgentsApi
+{
+    /// <summary>A new worker on a board: by an admin with write access, or by the board's lead on its own board.</summary>
+    public static async Task<Ok<AgentRead>> Create(
+        Caller caller, AgentCreate body, AgentGuard guard, AgentCreation creation, TimeProvider clock, AgentOptions options, CancellationToken ct)
+    {
+        var actor = await guard.ActorOfAsync(caller, ct);
+        var agent = await creation.CreateAsync(actor, (caller as Caller.User)?.Session, body, ct);
+        return TypedResults.Ok(AgentRead.From(agent, clock.GetUtcNow(), options.OfflineAfter));
+    }
+
+    /// <summary>
+    /// Changes an agent and re-provisions it with a fresh token; with nothing to change and no
+    /// <c>force</c> it stays as it is. Status belongs to heartbeats (403).
+    /// </summary>
+    public static async Task<Ok<AgentRead>> Update(
+        Guid agentId, AgentUpdate body, bool? force, UserSession session,
+        AgentGuard guard, BoardGuard boards, AgentQueries agents, IGrainFactory grains, TimeProvider clock, AgentOptions options, CancellationToken ct)
+    {
+        var agent = await guard.ForAdminAsync(session, agentId, write: true, ct);
+        var changes = ReadChanges(body, force ?? false);
+        if (body.BoardId is { } boardId)
+        {
+            var board = await boards.ForUserAsync(session, boardId, write: true, ct);
+            changes = changes with { Board = new BoardMove(board.Id, board.GatewayId) };
+        }
+
+        if (changes.IsGatewayMain == true && !agent.IsGatewayMain)
+            await EnsureNoOtherMainAsync(agents, agent, changes.Board?.GatewayId ?? agent.GatewayId, ct);
+        if (changes.Name is { } name && !string.Equals(name, agent.Name, StringComparison.OrdinalIgnoreCase))
+            await EnsureNameFreeAsync(agents, agent, changes.Board?.BoardId ?? agent.BoardId, changes.Board?.GatewayId ?? agent.GatewayId, name, ct);
+        var grain = grains.GetGrain<IAgentGrain>(agentId.ToString());
+        await grain.Update(changes);
+        var updated = await grain.Get() ?? throw DomainError.NotFound();
+        return TypedResults.Ok(AgentRead.From(updated, clock.GetUtcNow(), options.OfflineAfter));
+    }
+
+    /// <summary>
+    /// Cleans the agent off its gateway and deletes it; an agent that does not exist is already
+    /// gone (Ok). A gateway failure leaves it deleting with the error (502); deleting again retries.
+    /// </summary>
+    public static async Task<Results<Ok<OkResponse>, BadGateway>> Delete(
+        Guid agentId, UserSession session, AgentQueries agents, IGrainFactory grains, CancellationToken ct)
+    {
+        var member = session.RequireAdmin();
+        if (await agents.GetAsync(agentId, ct) is not { } agent)
+            return TypedResults.Ok(OkResponse.Instance);
+        AgentAccess.EnsureMemberAccess(member, AgentGuard.Target(agent), write: true);
+        return await DeleteAsync(grains, agentId);
+    }
+
+    /// <summary>Deletes through the grain; shared with the lead's delete route.</summary>
+    internal static async Task<Results<Ok<OkResponse>, BadGateway>> DeleteAsync(IGrainFactory grains, Guid agentId)
+    {
+        var deletion = await grains.GetGrain<IAgentGrain>(agentId.ToString()).Delete();
+        return deletion.Deleted
+            ? TypedResults.Ok(OkResponse.Instance)
+            : BadGateway.Failed(GatewayFailures.Cleanup, deletion.Error);
+    }
+
+    private static AgentChanges ReadChanges(AgentUpdate body, bool force)
+    {
+        var input = new AgentInput();
+        var changes = new AgentChanges
+        {
+            Name = input.Name(body.Name, required: false),
+            Status = input.Status(body.Status),
+            HeartbeatConfig = input.HeartbeatConfig(body.HeartbeatConfig),
+            IdentityProfile = body.IdentityProfile is null ? null : input.IdentityProfile(body.IdentityProfile) ?? new Dictionary<string, string>(),
+            IdentityTemplate = input.Text("identity_template", body.IdentityTemplate),
+            SoulTemplate = input.Text("soul_template", body.SoulTemplate),
+            IsGatewayMain = body.IsGatewayMain,
+            Force = force,
+        };
+        input.ThrowIfInvalid();
+        return changes;
+    }
+
+    public const string GatewayHasMain = "This gateway already has a gateway main agent.";
+
+    // Gateway-main agents share the gateway's main session and workspace, so a gateway has one.
+    private static async Task EnsureNoOtherMainAsync(AgentQueries agents, AgentRow agent, Guid gatewayId, CancellationToken ct)
+    {
+        if ((await agents.OfGatewayAsync(gatewayId, ct)).Any(other => other.IsGatewayMain && other.Id != agent.Id))
+            throw DomainError.Conflict(GatewayHasMain);
+    }
+
+    // A renamed agent must not clash with another on its (new) board or gateway.
+    private static async Task EnsureNameFreeAsync(
+        AgentQueries agents, AgentRow agent, Guid? boardId, Guid gatewayId, string name, CancellationToken ct)
+    {
+        var others = (await agents.OfGatewayAsync(gatewayId, ct)).Where(other => other.Id != agent.Id).ToList();
+        AgentAccess.EnsureUniqueName(
+            name,
+            others.Where(other => boardId is not null && other.BoardId == boardId).Select(other => other.Name),
+            others.Where(other => other.BoardId is not null).Select(other => other.Name));
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MissionControl.ApiGateway.Access;
+using MissionControl.ApiGateway.Apis.Contracts;
+using MissionControl.GrainInterfaces.Agents;
+using MissionControl.Grains.Access;
+using MissionControl.Grains.Agents;
+using MissionControl.Grains.Common;
+using MissionControl.ReadModels.Queries;
+using MissionControl.Runtime;
+
+namespace MissionControl.ApiGateway.Apis.Agents;
+
+public static partial class AgentsApi
+{
+    /// <summary>A heartbeat for one agent: an agent only for itself, a user as an admin with write access.</summary>
+    public static async Task<Ok<AgentRead>> Heartbeat(
+        Guid agentId, AgentHeartbeat body, Caller caller,
+        AgentGuard guard, AgentQueries agents, IGrainFactory grains, TimeProvider clock, AgentOptions options, CancellationToken ct)
+    {
+        var status = ReadStatus(body.Status);
+        var agent = await agents.GetAsync(agentId, ct) ?? throw DomainError.NotFound();
+        AgentAccess.EnsureMayHeartbeat(await guard.ActorOfAsync(caller, ct), AgentGuard.Target(agent));
+        return await BeatAsync(grains, agentId, status, clock, options);
+    }
+
+    /// <summary>
+    /// An agent beats for itself whatever name it gives. A user's heartbeat finds the agent by
+    /// name (on the board, when given) in their organization, or creates and provisions it.
+    /// </summary>
+    public static async Task<Ok<AgentRead>> HeartbeatOrCreate(
+        AgentHeartbeatCreate body, Caller caller,
+        AgentGuard guard, AgentCreation creation, AgentQueries agents, IGrainFactory grains, TimeProvider clock, AgentOptions options, CancellationToken ct)
+    {
+        var input = new AgentInput();
+        var name = input.Name(body.Name, required: true)!;
+        var status = input.Status(body.Status);
+        input.ThrowIfInvalid();
+        if (caller is Caller.Agent self)
+            return await BeatAsync(grains, self.Self.AgentId, status, clock, options);
+
+        var session = ((Caller.User)caller).Session;
+        var member = session.RequireAdmin();
+        var existing = (await agents.NamedAsync(member.OrganizationId, name, body.BoardId, ct)).FirstOrDefault();
+        Guid agentId;
+        if (existing is not null)
+        {
+            AgentAccess.EnsureMemberAccess(member, AgentGuard.Target(existing), write: true);
+            agentId = existing.Id;
+        }
+        else
+        {
+            var actor = new UserActor(session.UserId, member);
+            agentId = (await creation.CreateAsync(actor, session, new AgentCreate(name, body.BoardId), ct)).Id;
+        }
+
+        return await BeatAsync(grains, agentId, status, clock, options);
+    }
+
+    private static string? ReadStatus(string? status)
+    {
+        var input = new AgentInput();
+        input.Status(status);
+        input.ThrowIfInvalid();
+        return status;
+    }
+
+    private static async Task<Ok<AgentRead>> BeatAsync(IGrainFactory grains, Guid agentId, string? status, TimeProvider clock, AgentOptions options)
+    {
+        var agent = await grains.GetGrain<IAgentGrain>(agentId.ToString()).RecordHeartbeat(status);
+        return TypedResults.Ok(AgentRead.From(agent, clock.GetUtcNow(), options.OfflineAfter));
+    }
+}
