@@ -37,6 +37,7 @@ app.MapMissionControlOpenApi();
 app.MapHealthApi();
 app.MapAgentSelfApi();
 app.MapUsersApi();
+app.MapBoardWorkApi();
 app.Run();
 return 0;
 
