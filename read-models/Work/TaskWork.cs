@@ -25,7 +25,7 @@ public sealed class TaskWork(
 {
     public async Task<TaskView> CreateAsync(BoardRow board, WorkActor actor, NewTask request, Guid? assigneeId, CancellationToken ct)
     {
-        var assignee = await AssigneeAsync(assigneeId, ct);
+        var assignee = await AssigneeAsync(board, assigneeId, ct);
         var task = request with
         {
             BoardId = board.Id,
@@ -49,7 +49,7 @@ public sealed class TaskWork(
     public async Task<TaskView> ChangeAsync(BoardRow board, TaskRow task, WorkActor actor, TaskEdit edit, Guid? assigneeId, CancellationToken ct)
     {
         if (edit.SetsAssignee)
-            edit = edit with { Assignee = await AssigneeAsync(assigneeId, ct) };
+            edit = edit with { Assignee = await AssigneeAsync(board, assigneeId, ct) };
         TaskView changed;
         await using (await DependencyLockAsync(board.Id, edit.SetsDependencies, ct))
         {
@@ -101,12 +101,17 @@ public sealed class TaskWork(
         }
     }
 
-    /// <summary>The assignee as the rules need it; an agent that does not exist is unknown (404).</summary>
-    private async Task<TaskAssignee?> AssigneeAsync(Guid? agentId, CancellationToken ct)
+    /// <summary>
+    /// The assignee as the rules need it. An agent that does not exist, or belongs to another
+    /// organization (whose agents stay unknown here), is 404.
+    /// </summary>
+    private async Task<TaskAssignee?> AssigneeAsync(BoardRow board, Guid? agentId, CancellationToken ct)
     {
         if (agentId is not { } id)
             return null;
-        var agent = await agents.GetAsync(id, ct) ?? throw DomainError.NotFound();
+        var agent = await agents.GetAsync(id, ct);
+        if (agent is null || agent.OrganizationId != board.OrganizationId)
+            throw DomainError.NotFound();
         return new TaskAssignee(agent.Id, agent.BoardId, agent.IsBoardLead);
     }
 

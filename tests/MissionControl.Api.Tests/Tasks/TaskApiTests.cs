@@ -147,13 +147,14 @@ public sealed class TaskApiTests(BoardWorkWorld scene) : IClassFixture<BoardWork
     }
 
     [Fact]
-    public async Task Given_a_lead_When_it_creates_tasks_Then_they_are_auto_created_self_assignment_is_403_and_another_boards_agent_409()
+    public async Task Given_a_lead_When_it_creates_tasks_Then_they_are_auto_created_self_assignment_is_403_another_boards_agent_409_another_organizations_404()
     {
         using var lead = scene.Client(scene.Lead);
 
         var created = await lead.PostAsJsonAsync(AgentTasks, new { title = "Research competitors", assigned_agent_id = scene.Worker.Id });
         var self = await lead.PostAsJsonAsync(AgentTasks, new { title = "Mine", assigned_agent_id = scene.Lead.Id });
         var foreign = await lead.PostAsJsonAsync(AgentTasks, new { title = "Theirs", assigned_agent_id = scene.OtherWorker.Id });
+        var otherOrganization = await lead.PostAsJsonAsync(AgentTasks, new { title = "Hidden", assigned_agent_id = scene.ForeignWorker.Id });
         using var worker = scene.Client(scene.Worker);
         var byWorker = await worker.PostAsJsonAsync(AgentTasks, new { title = "Nope" });
 
@@ -163,6 +164,7 @@ public sealed class TaskApiTests(BoardWorkWorld scene) : IClassFixture<BoardWork
         Assert.Equal($"lead_agent:{scene.Lead.Id}", task.Str("auto_reason"));
         Assert.Equal((HttpStatusCode.Forbidden, "Board leads cannot assign tasks to themselves."), (self.StatusCode, await self.DetailAsync()));
         Assert.Equal(HttpStatusCode.Conflict, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherOrganization.StatusCode);
         Assert.Equal((HttpStatusCode.Forbidden, "Only board leads can perform this action"), (byWorker.StatusCode, await byWorker.DetailAsync()));
         Assert.NotEmpty(await scene.ChatsToAsync(scene.Worker, "TASK ASSIGNED"));
     }
