@@ -42,6 +42,7 @@ app.MapOrganizationsApi();
 app.MapGatewaysApi();
 app.MapBoardsApi();
 app.MapAgentsApi();
+app.MapBoardWorkApi();
 app.Run();
 return 0;
 

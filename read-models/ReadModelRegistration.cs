@@ -20,6 +20,7 @@ public static class ReadModelRegistration
             .AddProjection<AgentProjection>()
             .AddProjection<TaskProjection>()
             .AddProjection<UserProjection>();
+        silo.AddBoardWorkReadModels();
         silo.Services.AddSingleton<AgentQueries>();
         silo.Services.AddSingleton<BoardQueries>();
         silo.Services.AddSingleton<GatewayQueries>();

@@ -35,7 +35,7 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
 
     private (int Status, object Detail) Translate(Exception ex, HttpContext context) => ex switch
     {
-        DomainException domain => (domain.HttpStatus, domain.Code is null ? domain.Detail : new { message = domain.Detail, code = domain.Code }),
+        DomainException domain => (domain.HttpStatus, DomainDetail(domain)),
         ApiValidationException invalid => (StatusCodes.Status422UnprocessableEntity, invalid.Issues),
         BadGatewayException gateway => (StatusCodes.Status502BadGateway, gateway.Detail),
         RequestBodyTooLargeException tooLarge => (StatusCodes.Status413PayloadTooLarge, tooLarge.Message),
@@ -46,6 +46,19 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
         SiloUnavailableException => (StatusCodes.Status503ServiceUnavailable, ApiErrors.ReasonPhrase(StatusCodes.Status503ServiceUnavailable)),
         _ => Unexpected(ex, context),
     };
+
+    /// <summary>A plain string, or <c>{message, code?, …fields}</c> when the error carries a code or fields.</summary>
+    private static object DomainDetail(DomainException domain)
+    {
+        if (domain.Code is null && domain.Fields is null)
+            return domain.Detail;
+        var detail = new Dictionary<string, object> { ["message"] = domain.Detail };
+        if (domain.Code is not null)
+            detail["code"] = domain.Code;
+        foreach (var (key, value) in domain.Fields ?? new Dictionary<string, object>())
+            detail[key] = value;
+        return detail;
+    }
 
     private (int, object) Unexpected(Exception ex, HttpContext context)
     {

@@ -29,11 +29,27 @@ public interface IBoardGrain : IGrain
     /// </summary>
     Task<bool> RecordChatMessage(string content);
 
+    /// <summary>
+    /// Adds an entry to the board's memory (Validation when the content is blank). Tagged
+    /// <c>chat</c>, it is a chat message, and <c>/pause</c> or <c>/resume</c> also pause or resume the board.
+    /// </summary>
+    Task<BoardMemoryView> PostMemory(NewBoardMemory memory);
+
+    /// <summary>Records that a message about <paramref name="topic"/> could not reach an agent of the board.</summary>
+    Task RecordNotificationFailure(string topic, Guid agentId, Guid? taskId, string error);
+
     /// <summary>Deletes the board; deleting it again changes nothing. NotFound if it never existed.</summary>
     Task Delete();
 
     Task<BoardView> Get();
 }
+
+/// <summary>A memory entry to post, by an agent or a user.</summary>
+public sealed record NewBoardMemory(string Content, IReadOnlyList<string>? Tags, string? Source, Guid? AgentId, Guid? UserId);
+
+/// <summary>A board memory entry as it may be shown.</summary>
+public sealed record BoardMemoryView(
+    Guid Id, Guid BoardId, string Content, IReadOnlyList<string>? Tags, bool IsChat, string? Source, DateTimeOffset CreatedAt);
 
 /// <summary>What creating a board needs.</summary>
 public sealed record NewBoard(Guid OrganizationId, string Name, string? Description, Guid? GatewayId)

@@ -14,6 +14,12 @@ public interface ITaskGrain : IGrain
     /// <summary>Creates the task. Validation for a blank title or unknown status; Conflict when it exists.</summary>
     Task<TaskView> Create(NewTask task);
 
+    /// <summary>
+    /// Creates the task with dependencies, checked against <paramref name="board"/> (self 422,
+    /// missing 404, cycle 409); a blocked task may only start unassigned in the inbox (409).
+    /// </summary>
+    Task<TaskView> Create(NewTask task, BoardTaskGraph board);
+
     /// <summary>Changes status and/or assignee as <paramref name="by"/> may; an edit that changes nothing records nothing.</summary>
     Task<TaskView> Change(TaskEditor by, TaskEdit edit, TaskEditContext context);
 
@@ -25,8 +31,35 @@ public interface ITaskGrain : IGrain
     /// </summary>
     Task<bool> ReleaseDeletedAgent(Guid agentId);
 
+    /// <summary>
+    /// A dependency of this task was reopened: unless done, the task goes back to the inbox
+    /// unassigned. Returns whether it moved (a task already there, done or gone stays as it is).
+    /// </summary>
+    Task<bool> ReturnToInboxForReopenedDependency(Guid dependencyId);
+
+    /// <summary>
+    /// Adds a comment as <paramref name="by"/>. A lead may comment only during review, when
+    /// mentioned by <paramref name="leadName"/>, or on a task it created (403 otherwise).
+    /// </summary>
+    Task<TaskCommentView> Comment(TaskEditor by, string message, string? leadName = null);
+
+    /// <summary>Deletes the task: users and the board's lead may, workers may not (403).</summary>
+    Task Delete(TaskEditor by);
+
     Task<TaskView> Get();
 }
+
+/// <summary>The tasks of a board as dependency checks see them: each task's status and what it depends on.</summary>
+public sealed record BoardTaskGraph(IReadOnlyDictionary<Guid, TaskNode> Tasks)
+{
+    public static readonly BoardTaskGraph Empty = new(new Dictionary<Guid, TaskNode>());
+}
+
+/// <summary>One task of a <see cref="BoardTaskGraph"/>.</summary>
+public sealed record TaskNode(string Status, IReadOnlyList<Guid> DependsOn);
+
+/// <summary>A comment as it may be shown.</summary>
+public sealed record TaskCommentView(Guid Id, Guid TaskId, string Message, Guid? AgentId, Guid? UserId, DateTimeOffset CreatedAt);
 
 /// <summary>What creating a task needs.</summary>
 public sealed record NewTask(Guid BoardId, string Title)
@@ -42,6 +75,17 @@ public sealed record NewTask(Guid BoardId, string Title)
     public Guid? AssignedAgentId { get; init; }
 
     public Guid? CreatedByUserId { get; init; }
+
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>Tasks this one waits for (all on the same board).</summary>
+    public IReadOnlyList<Guid> DependsOnTaskIds { get; init; } = [];
+
+    /// <summary>The assignee as the caller found it, checked like a PATCH's (on the board; a lead not to itself).</summary>
+    public TaskAssignee? Assignee { get; init; }
+
+    /// <summary>The lead creating it, for tasks made by a board lead (<c>auto_created</c>).</summary>
+    public Guid? CreatedByLeadId { get; init; }
 }
 
 /// <summary>Who changes a task, as the front door authenticated them.</summary>
@@ -86,6 +130,21 @@ public sealed record TaskEdit
 
     /// <summary>Names of other fields present (title, description, priority, due_at).</summary>
     public IReadOnlyList<string> OtherFields { get; init; } = [];
+
+    /// <summary>The new dependencies when <see cref="SetsDependencies"/>.</summary>
+    public IReadOnlyList<Guid> DependsOnTaskIds { get; init; } = [];
+
+    /// <summary>New title (users only); null keeps it.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>New description when "description" is among <see cref="OtherFields"/>; null or blank clears it.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>New priority (users only); null keeps it.</summary>
+    public string? Priority { get; init; }
+
+    /// <summary>New due date when "due_at" is among <see cref="OtherFields"/>; null clears it.</summary>
+    public DateTimeOffset? DueAt { get; init; }
 }
 
 /// <summary>The agent a task should go to, as the caller found it.</summary>
@@ -96,7 +155,14 @@ public sealed record TaskAssignee(Guid AgentId, Guid? BoardId, bool IsBoardLead)
 /// <param name="IsBlocked">True when a dependency is not done.</param>
 /// <param name="BoardLeadId">The board lead, who receives tasks entering review.</param>
 /// <param name="HasRecentAssigneeComment">True when the assignee commented since work started.</param>
-public sealed record TaskEditContext(WorkflowRules Rules, bool IsBlocked, Guid? BoardLeadId, bool HasRecentAssigneeComment = false);
+public sealed record TaskEditContext(WorkflowRules Rules, bool IsBlocked, Guid? BoardLeadId, bool HasRecentAssigneeComment = false)
+{
+    /// <summary>The unfinished dependencies that make the task blocked (for the 409 body).</summary>
+    public IReadOnlyList<Guid> BlockedByTaskIds { get; init; } = [];
+
+    /// <summary>The board's tasks, needed when the edit sets dependencies.</summary>
+    public BoardTaskGraph? Board { get; init; }
+}
 
 /// <summary>A task as it may be shown.</summary>
 public sealed record TaskView(
@@ -110,4 +176,12 @@ public sealed record TaskView(
     DateTimeOffset? InProgressAt,
     Guid? CreatedByUserId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    public DateTimeOffset? DueAt { get; init; }
+
+    public IReadOnlyList<Guid> DependsOnTaskIds { get; init; } = [];
+
+    /// <summary>Set for tasks a board lead created: <c>lead_agent:&lt;id&gt;</c>.</summary>
+    public string? AutoReason { get; init; }
+}

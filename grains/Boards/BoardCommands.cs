@@ -47,6 +47,13 @@ public sealed record AssignBoardLead(Guid AgentId, DateTimeOffset Now) : BoardCo
 /// <summary>A chat message was posted on the board; <c>/pause</c> and <c>/resume</c> toggle the board.</summary>
 public sealed record RecordChatMessage(string Content, DateTimeOffset Now) : BoardCommand(Now);
 
+/// <summary>Add an entry to the board's memory; a chat entry may also pause or resume the board.</summary>
+public sealed record PostMemory(
+    Guid MemoryId, string Content, IReadOnlyList<string>? Tags, string? Source, Guid? AgentId, Guid? UserId, DateTimeOffset Now) : BoardCommand(Now);
+
+/// <summary>Record that a message to an agent of the board could not be delivered.</summary>
+public sealed record RecordNotificationFailure(string Topic, Guid AgentId, Guid? TaskId, string Error, DateTimeOffset Now) : BoardCommand(Now);
+
 /// <summary>Delete the board.</summary>
 public sealed record DeleteBoard(DateTimeOffset Now) : BoardCommand(Now);
 

@@ -18,7 +18,10 @@ public static class BoardDecider
         CreateBoard c => Create(state, c),
         UpdateBoard c => Update(RequireLive(state), c),
         AssignBoardLead c => RequireLive(state).LeadAgentId == c.AgentId ? [] : [new BoardLeadAssigned(c.AgentId, c.Now)],
-        RecordChatMessage c => ChatCommand(RequireLive(state), c),
+        RecordChatMessage c => ChatCommand(RequireLive(state), c.Content, c.Now),
+        PostMemory c => PostMemory(RequireLive(state), c),
+        RecordNotificationFailure c =>
+            [new BoardNotificationFailed(c.Topic, c.AgentId, c.TaskId, Text.Truncate(c.Error, MaxErrorLength), c.Now)],
         DeleteBoard c => state is null || state.IsDeleted ? [] : [new BoardDeleted(c.Now)],
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown board command"),
     };
@@ -76,15 +79,33 @@ public static class BoardDecider
         return events;
     }
 
-    private static IReadOnlyList<BoardEvent> ChatCommand(BoardState board, RecordChatMessage command)
+    /// <summary>The tag that makes a memory entry part of the board chat.</summary>
+    public const string ChatTag = "chat";
+
+    private const int MaxErrorLength = 2000;
+
+    /// <summary><c>/pause</c> or <c>/resume</c> (any case, surrounding space ignored), else null.</summary>
+    public static string? ControlCommand(string? content) =>
+        (content ?? string.Empty).Trim().ToLowerInvariant() is var command && command is PauseCommand or ResumeCommand ? command : null;
+
+    private static IReadOnlyList<BoardEvent> ChatCommand(BoardState board, string content, DateTimeOffset now) => ControlCommand(content) switch
     {
-        var content = (command.Content ?? string.Empty).Trim().ToLowerInvariant();
-        return content switch
+        PauseCommand when !board.IsPaused => [new BoardPaused(now)],
+        ResumeCommand when board.IsPaused => [new BoardResumed(now)],
+        _ => [],
+    };
+
+    private static IReadOnlyList<BoardEvent> PostMemory(BoardState board, PostMemory command)
+    {
+        if (Text.TrimToNull(command.Content) is null)
         {
-            PauseCommand when !board.IsPaused => [new BoardPaused(command.Now)],
-            ResumeCommand when board.IsPaused => [new BoardResumed(command.Now)],
-            _ => [],
-        };
+            throw DomainError.Validation("content is required");
+        }
+
+        var isChat = command.Tags?.Contains(ChatTag) == true;
+        var posted = new BoardMemoryPosted(
+            command.MemoryId, command.Content, command.Tags, isChat, command.Source, command.AgentId, command.UserId, command.Now);
+        return isChat ? [posted, .. ChatCommand(board, command.Content, command.Now)] : [posted];
     }
 
     private static Guid RequireUsableGateway(GatewayFacts? gateway, Guid organizationId)

@@ -15,7 +15,13 @@ public static class BoardEvolver
                 LeadAgentId: null, IsPaused: false, e.Rules, IsDeleted: false, e.At, e.At);
         }
 
-        return state is null ? null : ApplyToExisting(state, evt) with { UpdatedAt = evt.At };
+        // Memory and delivery records are about the board's work, not changes to the board.
+        if (state is null || evt is BoardMemoryPosted or BoardNotificationFailed)
+        {
+            return state;
+        }
+
+        return ApplyToExisting(state, evt) with { UpdatedAt = evt.At };
     }
 
     /// <summary>The state after all <paramref name="events"/>.</summary>

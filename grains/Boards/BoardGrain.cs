@@ -60,6 +60,19 @@ public sealed class BoardGrain(TimeProvider clock) : EntityGrain<BoardState, Boa
         return Live().IsPaused;
     }
 
+    public async Task<BoardMemoryView> PostMemory(NewBoardMemory memory)
+    {
+        var command = new PostMemory(Guid.NewGuid(), memory.Content, memory.Tags, memory.Source, memory.AgentId, memory.UserId, clock.GetUtcNow());
+        var posted = (await Execute(state => BoardDecider.Decide(state, command))).OfType<BoardMemoryPosted>().Single();
+        return new BoardMemoryView(posted.MemoryId, EntityId, posted.Content, posted.Tags, posted.IsChat, posted.Source, posted.At);
+    }
+
+    public async Task RecordNotificationFailure(string topic, Guid agentId, Guid? taskId, string error)
+    {
+        var command = new RecordNotificationFailure(topic, agentId, taskId, error, clock.GetUtcNow());
+        await Execute(state => BoardDecider.Decide(state, command));
+    }
+
     public async Task Delete()
     {
         await Execute(state => BoardDecider.Decide(state, new DeleteBoard(clock.GetUtcNow())));

@@ -26,6 +26,12 @@ public sealed class DomainException : Exception
     /// <summary>Optional stable code, e.g. <c>task_board_mismatch</c>.</summary>
     public string? Code { get; }
 
+    /// <summary>
+    /// Extra members of an object detail (snake_case keys, e.g. <c>blocked_by_task_ids</c>), for
+    /// errors whose upstream body lists what was wrong. Null for plain errors.
+    /// </summary>
+    public IReadOnlyDictionary<string, object>? Fields { get; init; }
+
     /// <summary>The HTTP status code for <see cref="Kind"/>.</summary>
     public int HttpStatus => Kind.ToHttpStatus();
 }
@@ -38,6 +44,9 @@ public static class DomainError
 
     /// <summary>Reason phrase used when upstream answers 403 without a detail.</summary>
     public const string ForbiddenPhrase = "Forbidden";
+
+    /// <summary>Reason phrase used when upstream answers 409 without a detail.</summary>
+    public const string ConflictPhrase = "Conflict";
 
     /// <summary>A 422-style error.</summary>
     public static DomainException Validation(string detail, string? code = null) =>

@@ -1,3 +1,4 @@
+using MissionControl.GrainInterfaces.Tasks;
 using MissionControl.Grains.Boards;
 
 namespace MissionControl.Grains.Tasks;
@@ -22,6 +23,21 @@ public sealed record CreateTask(Guid TaskId, Guid BoardId, string Title, DateTim
 
     /// <summary>Creating user.</summary>
     public Guid? CreatedByUserId { get; init; }
+
+    /// <summary>Due date.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>Requested dependencies, checked against <see cref="Board"/>.</summary>
+    public IReadOnlyList<Guid> DependsOn { get; init; } = [];
+
+    /// <summary>The board's tasks (needed when <see cref="DependsOn"/> is not empty).</summary>
+    public BoardTaskGraph Board { get; init; } = BoardTaskGraph.Empty;
+
+    /// <summary>The assignee as the caller found it; when set it decides <see cref="AssignedAgentId"/>.</summary>
+    public AssigneeFacts? Assignee { get; init; }
+
+    /// <summary>The lead creating the task, when a board lead does.</summary>
+    public Guid? CreatedByLeadId { get; init; }
 }
 
 /// <summary>The agent was deleted: in-progress work goes back to the inbox, everything else is just unassigned.</summary>
@@ -71,6 +87,21 @@ public sealed record TaskChange
 
     /// <summary>Names of other fields present (title, description, priority, due_at).</summary>
     public IReadOnlyList<string> OtherFields { get; init; } = [];
+
+    /// <summary>New dependencies when <see cref="SetsDependencies"/>.</summary>
+    public IReadOnlyList<Guid> DependsOnTaskIds { get; init; } = [];
+
+    /// <summary>New title, when "title" is among <see cref="OtherFields"/>.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>New description, when "description" is among <see cref="OtherFields"/> (blank clears).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>New priority, when "priority" is among <see cref="OtherFields"/>.</summary>
+    public string? Priority { get; init; }
+
+    /// <summary>New due date, when "due_at" is among <see cref="OtherFields"/> (null clears).</summary>
+    public DateTimeOffset? DueAt { get; init; }
 }
 
 /// <summary>What the caller knows about the task's surroundings.</summary>
@@ -78,7 +109,23 @@ public sealed record TaskChange
 /// <param name="IsBlocked">True when a dependency is not done.</param>
 /// <param name="BoardLeadId">The board lead, who receives tasks entering review.</param>
 /// <param name="HasRecentAssigneeComment">True when the assignee commented since work started.</param>
-public sealed record TaskContext(BoardRules Rules, bool IsBlocked, Guid? BoardLeadId, bool HasRecentAssigneeComment = false);
+public sealed record TaskContext(BoardRules Rules, bool IsBlocked, Guid? BoardLeadId, bool HasRecentAssigneeComment = false)
+{
+    /// <summary>The unfinished dependencies behind <see cref="IsBlocked"/>, named in the 409 body.</summary>
+    public IReadOnlyList<Guid> BlockedByTaskIds { get; init; } = [];
+
+    /// <summary>The board's tasks; required when the change sets dependencies.</summary>
+    public BoardTaskGraph? Board { get; init; }
+}
 
 /// <summary>Change a task's status and/or assignee under the rules for the actor's role.</summary>
 public sealed record ChangeTask(TaskActor Actor, TaskChange Change, TaskContext Context, DateTimeOffset Now) : TaskCommand(Now);
+
+/// <summary>Add a comment; <paramref name="LeadName"/> lets a lead's mention be recognised.</summary>
+public sealed record CommentOnTask(Guid CommentId, TaskActor Author, string Message, string? LeadName, DateTimeOffset Now) : TaskCommand(Now);
+
+/// <summary>Delete the task (users and the board's lead).</summary>
+public sealed record DeleteTask(TaskActor Actor, DateTimeOffset Now) : TaskCommand(Now);
+
+/// <summary>A dependency left <c>done</c>: unless done itself, the task returns to the inbox unassigned.</summary>
+public sealed record ReturnToInboxForDependency(Guid DependencyId, DateTimeOffset Now) : TaskCommand(Now);

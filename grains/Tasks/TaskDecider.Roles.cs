@@ -25,7 +25,7 @@ public static partial class TaskDecider
 
         if (command.Context.IsBlocked && (change.SetsAssignee || change.Status is not null))
         {
-            throw Blocked();
+            throw Blocked(command.Context);
         }
 
         var draft = Draft.Of(task);
@@ -109,7 +109,7 @@ public static partial class TaskDecider
         var target = RequireKnownStatus(command.Change.Status);
         if (target != TaskStatus.Inbox && command.Context.IsBlocked)
         {
-            throw Blocked();
+            throw Blocked(command.Context);
         }
 
         var draft = Draft.Of(task);
@@ -125,11 +125,6 @@ public static partial class TaskDecider
     private static Draft ChangeAsUser(TaskState task, ChangeTask command)
     {
         var change = command.Change;
-        if (change.SetsDependencies && task.Status == TaskStatus.Done)
-        {
-            throw DomainError.Conflict("Cannot change task dependencies after a task is done.");
-        }
-
         var target = change.Status is null ? task.Status : RequireKnownStatus(change.Status);
         // A blocked task cannot be worked on: it goes back to the inbox, unless it stays done.
         if (command.Context.IsBlocked && !(task.Status == TaskStatus.Done && target == TaskStatus.Done))

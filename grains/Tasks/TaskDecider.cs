@@ -17,7 +17,10 @@ public static partial class TaskDecider
     {
         CreateTask c => Create(state, c),
         ReleaseDeletedAgent c => Release(state, c),
-        ChangeTask c => Change(state ?? throw DomainError.NotFound(), c),
+        ChangeTask c => Change(RequireLive(state), c),
+        CommentOnTask c => Comment(RequireLive(state), c),
+        DeleteTask c => Delete(RequireLive(state), c),
+        ReturnToInboxForDependency c => ReturnToInbox(state, c),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown task command"),
     };
 
@@ -43,17 +46,45 @@ public static partial class TaskDecider
         var title = Text.TrimToNull(command.Title) ?? throw DomainError.Validation("title is required");
         var status = RequireKnownStatus(command.Status);
         var priority = Text.TrimToNull(command.Priority) ?? "medium";
-        return
-        [
-            new TaskCreated(
-                command.TaskId, command.BoardId, title, Text.TrimToNull(command.Description), status, priority,
-                command.AssignedAgentId, command.CreatedByUserId, command.Now),
-        ];
+        var dependsOn = ValidateDependencies(command.TaskId, command.DependsOn, command.Board);
+        var assigneeId = command.Assignee is { } assignee ? CreationAssignee(command, assignee) : command.AssignedAgentId;
+        var blockedBy = BlockedBy(dependsOn, command.Board);
+        if (blockedBy.Count > 0 && (assigneeId is not null || status != TaskStatus.Inbox))
+        {
+            throw Blocked(blockedBy);
+        }
+
+        var created = new TaskCreated(
+            command.TaskId, command.BoardId, title, Text.TrimToNull(command.Description), status, priority,
+            assigneeId, command.CreatedByUserId, command.Now)
+        {
+            DueAt = command.DueAt,
+            AutoReason = command.CreatedByLeadId is { } leadId ? AutoReasonOf(leadId) : null,
+        };
+        return dependsOn.Count == 0 ? [created] : [created, new TaskDependenciesChanged(dependsOn, command.Now)];
+    }
+
+    /// <summary>The <c>auto_reason</c> of tasks a lead creates, by which it may later comment on them.</summary>
+    public static string AutoReasonOf(Guid leadId) => $"lead_agent:{leadId}";
+
+    private static Guid CreationAssignee(CreateTask command, AssigneeFacts assignee)
+    {
+        if (command.CreatedByLeadId is not null && assignee.IsBoardLead)
+        {
+            throw DomainError.Forbidden("Board leads cannot assign tasks to themselves.");
+        }
+
+        if (assignee.BoardId is { } boardId && boardId != command.BoardId)
+        {
+            throw DomainError.Conflict(DomainError.ConflictPhrase);
+        }
+
+        return assignee.AgentId;
     }
 
     private static IReadOnlyList<TaskEvent> Release(TaskState? state, ReleaseDeletedAgent command)
     {
-        if (state is null || state.AssignedAgentId != command.AgentId)
+        if (state is null || state.IsDeleted || state.AssignedAgentId != command.AgentId)
         {
             return [];
         }
@@ -63,6 +94,7 @@ public static partial class TaskDecider
 
     private static IReadOnlyList<TaskEvent> Change(TaskState task, ChangeTask command)
     {
+        command = WithDependencyFacts(task, command);
         var draft = command.Actor switch
         {
             LeadTaskActor lead => ChangeAsLead(task, lead, command),
@@ -71,11 +103,30 @@ public static partial class TaskDecider
             _ => throw DomainError.Forbidden(),
         };
         draft = ApplyBoardRules(task, draft, command);
-        var unchanged = draft with { SubmittedForReviewBy = null } == Draft.Of(task);
-        return unchanged
-            ? []
-            : [new TaskMoved(draft.Status, draft.AssignedAgentId, draft.InProgressAt, draft.PreviousInProgressAt, draft.SubmittedForReviewBy, command.Now)];
+        var events = new List<TaskEvent>();
+        if (command.Change.SetsDependencies && !command.Change.DependsOnTaskIds.SequenceEqual(task.DependsOn))
+        {
+            events.Add(new TaskDependenciesChanged(command.Change.DependsOnTaskIds, command.Now));
+        }
+
+        if (command.Actor is UserTaskActor && EditedDetails(task, command.Change, command.Now) is { } edited)
+        {
+            events.Add(edited);
+        }
+
+        if (draft with { SubmittedForReviewBy = null } != Draft.Of(task))
+        {
+            events.Add(Moved(task, draft, command.Now));
+        }
+
+        return events;
     }
+
+    private static TaskMoved Moved(TaskState task, Draft draft, DateTimeOffset now) =>
+        new(draft.Status, draft.AssignedAgentId, draft.InProgressAt, draft.PreviousInProgressAt, draft.SubmittedForReviewBy, now)
+        {
+            PreviousStatus = task.Status,
+        };
 
     /// <summary>Rules every role obeys once its own gates have passed.</summary>
     private static Draft ApplyBoardRules(TaskState task, Draft draft, ChangeTask command)
@@ -102,14 +153,25 @@ public static partial class TaskDecider
     private static string RequireKnownStatus(string? status) =>
         status is not null && TaskStatus.IsKnown(status) ? status : throw DomainError.Validation("Unsupported task status.");
 
-    private static DomainException Blocked() => DomainError.Conflict(BlockedDetail, "task_blocked_cannot_transition");
+    /// <summary>The 409 for a blocked task, naming the unfinished dependencies.</summary>
+    private static DomainException Blocked(IReadOnlyList<Guid> blockedBy) =>
+        new(DomainErrorKind.Conflict, BlockedDetail, "task_blocked_cannot_transition")
+        {
+            Fields = new Dictionary<string, object> { ["blocked_by_task_ids"] = blockedBy.ToList() },
+        };
+
+    private static DomainException Blocked(TaskContext context) => Blocked(context.BlockedByTaskIds);
+
+    /// <summary>The task, unless it never existed or was deleted (404).</summary>
+    private static TaskState RequireLive(TaskState? state) =>
+        state is null || state.IsDeleted ? throw DomainError.NotFound() : state;
 
     /// <summary>An assignee must be on the task's board (agents without a board are gateway-main and may help anywhere).</summary>
     private static void EnsureAssigneeOnBoard(TaskState task, AssigneeFacts assignee)
     {
         if (assignee.BoardId is { } boardId && boardId != task.BoardId)
         {
-            throw DomainError.Conflict("Conflict");
+            throw DomainError.Conflict(DomainError.ConflictPhrase);
         }
     }
 }

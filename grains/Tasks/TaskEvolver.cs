@@ -13,10 +13,20 @@ public static class TaskEvolver
             return new TaskState(
                 e.TaskId, e.BoardId, e.Title, e.Description, e.Status, e.Priority, e.AssignedAgentId,
                 InProgressAt: e.Status == TaskStatus.InProgress ? e.At : null, PreviousInProgressAt: null,
-                e.CreatedByUserId, ReviewSubmittedBy: null, e.At, e.At);
+                e.CreatedByUserId, ReviewSubmittedBy: null, e.At, e.At)
+            {
+                DueAt = e.DueAt,
+                AutoReason = e.AutoReason,
+            };
         }
 
-        return state is null ? null : ApplyToExisting(state, evt) with { UpdatedAt = evt.At };
+        // A comment is said about the task; it does not change the task.
+        if (state is null || evt is TaskCommented)
+        {
+            return state;
+        }
+
+        return ApplyToExisting(state, evt) with { UpdatedAt = evt.At };
     }
 
     /// <summary>The state after all <paramref name="events"/>.</summary>
@@ -40,6 +50,9 @@ public static class TaskEvolver
             InProgressAt = null,
         },
         TaskReleasedFromAgent => state with { AssignedAgentId = null },
+        TaskDependenciesChanged e => state with { DependsOn = e.DependsOnTaskIds },
+        TaskDetailsEdited e => state with { Title = e.Title, Description = e.Description, Priority = e.Priority, DueAt = e.DueAt },
+        TaskDeleted => state with { IsDeleted = true },
         _ => state,
     };
 }

@@ -14,7 +14,11 @@ public sealed class TaskGrain(TimeProvider clock) : EntityGrain<TaskState, TaskE
 {
     protected override TaskState? Apply(TaskState? state, TaskEvent @event) => TaskEvolver.Apply(state, @event);
 
-    public async Task<TaskView> Create(NewTask task)
+    protected override bool IsLive(TaskState state) => !state.IsDeleted;
+
+    public Task<TaskView> Create(NewTask task) => Create(task, BoardTaskGraph.Empty);
+
+    public async Task<TaskView> Create(NewTask task, BoardTaskGraph board)
     {
         var command = new CreateTask(EntityId, task.BoardId, task.Title, clock.GetUtcNow())
         {
@@ -23,9 +27,34 @@ public sealed class TaskGrain(TimeProvider clock) : EntityGrain<TaskState, TaskE
             Priority = task.Priority ?? "medium",
             AssignedAgentId = task.AssignedAgentId,
             CreatedByUserId = task.CreatedByUserId,
+            DueAt = task.DueAt,
+            DependsOn = task.DependsOnTaskIds,
+            Board = board,
+            Assignee = ToFacts(task.Assignee),
+            CreatedByLeadId = task.CreatedByLeadId,
         };
         await Execute(state => TaskDecider.Decide(state, command));
         return ToView(Live());
+    }
+
+    public async Task<bool> ReturnToInboxForReopenedDependency(Guid dependencyId)
+    {
+        var events = await Execute(state => TaskDecider.Decide(state, new ReturnToInboxForDependency(dependencyId, clock.GetUtcNow())));
+        return events.Count > 0;
+    }
+
+    public async Task<TaskCommentView> Comment(TaskEditor by, string message, string? leadName = null)
+    {
+        var command = new CommentOnTask(Guid.NewGuid(), ToActor(by), message, leadName, clock.GetUtcNow());
+        var events = await Execute(state => TaskDecider.Decide(state, command));
+        var comment = events.OfType<TaskCommented>().Single();
+        return new TaskCommentView(comment.CommentId, EntityId, comment.Message, comment.AgentId, comment.UserId, comment.At);
+    }
+
+    public async Task Delete(TaskEditor by)
+    {
+        var command = new DeleteTask(ToActor(by), clock.GetUtcNow());
+        await Execute(state => TaskDecider.Decide(state, command));
     }
 
     public async Task<TaskView> Change(TaskEditor by, TaskEdit edit, TaskEditContext context)
@@ -55,18 +84,35 @@ public sealed class TaskGrain(TimeProvider clock) : EntityGrain<TaskState, TaskE
     {
         Status = edit.Status,
         SetsAssignee = edit.SetsAssignee,
-        Assignee = edit.Assignee is { } assignee ? new AssigneeFacts(assignee.AgentId, assignee.BoardId, assignee.IsBoardLead) : null,
+        Assignee = ToFacts(edit.Assignee),
         Comment = edit.Comment,
         SetsDependencies = edit.SetsDependencies,
         SetsTags = edit.SetsTags,
         SetsCustomFields = edit.SetsCustomFields,
         OtherFields = edit.OtherFields,
+        DependsOnTaskIds = edit.DependsOnTaskIds,
+        Title = edit.Title,
+        Description = edit.Description,
+        Priority = edit.Priority,
+        DueAt = edit.DueAt,
     };
 
+    private static AssigneeFacts? ToFacts(TaskAssignee? assignee) =>
+        assignee is null ? null : new AssigneeFacts(assignee.AgentId, assignee.BoardId, assignee.IsBoardLead);
+
     private static TaskContext ToContext(TaskEditContext context) => new(
-        BoardRulesMapping.ToDomain(context.Rules), context.IsBlocked, context.BoardLeadId, context.HasRecentAssigneeComment);
+        BoardRulesMapping.ToDomain(context.Rules), context.IsBlocked, context.BoardLeadId, context.HasRecentAssigneeComment)
+    {
+        BlockedByTaskIds = context.BlockedByTaskIds,
+        Board = context.Board,
+    };
 
     private static TaskView ToView(TaskState task) => new(
         task.Id, task.BoardId, task.Title, task.Description, task.Status, task.Priority, task.AssignedAgentId,
-        task.InProgressAt, task.CreatedByUserId, task.CreatedAt, task.UpdatedAt);
+        task.InProgressAt, task.CreatedByUserId, task.CreatedAt, task.UpdatedAt)
+    {
+        DueAt = task.DueAt,
+        DependsOnTaskIds = task.DependsOn,
+        AutoReason = task.AutoReason,
+    };
 }

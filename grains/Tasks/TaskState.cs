@@ -46,4 +46,17 @@ public sealed record TaskState(
     Guid? CreatedByUserId,
     Guid? ReviewSubmittedBy,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>When it is due, if set.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>Tasks this one waits for.</summary>
+    public IReadOnlyList<Guid> DependsOn { get; init; } = [];
+
+    /// <summary><c>lead_agent:&lt;id&gt;</c> for tasks a board lead created.</summary>
+    public string? AutoReason { get; init; }
+
+    /// <summary>True after deletion; a deleted task is shown as not found.</summary>
+    public bool IsDeleted { get; init; }
+}

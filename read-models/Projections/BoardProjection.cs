@@ -30,6 +30,7 @@ public sealed class BoardProjection : IInlineProjection
         BoardPaused e => Update(connection, recorded, e, "is_paused = true", ct),
         BoardResumed e => Update(connection, recorded, e, "is_paused = false", ct),
         BoardDeleted e => Update(connection, recorded, e, "deleted = true", ct),
+        BoardMemoryPosted or BoardNotificationFailed => VersionedRow.AdvanceAsync(connection, Table, recorded, ct),
         BoardEvent e => Update(connection, recorded, e, "", ct),
         _ => Task.CompletedTask,
     };

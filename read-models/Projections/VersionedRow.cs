@@ -28,6 +28,14 @@ internal static class VersionedRow
         string assignments, CancellationToken ct, params object?[] values) =>
         connection.ScalarAsync<Guid?>(UpdateSql(table, assignments) + " returning id", ct, [recorded.StreamVersion, at, recorded.StreamId, .. values]);
 
+    /// <summary>
+    /// Records the event's version only, leaving <c>updated_at</c> alone: for events said about
+    /// an entity that do not change it (a comment on a task, a chat message on a board).
+    /// </summary>
+    public static Task<int> AdvanceAsync(NpgsqlConnection connection, string table, RecordedEvent recorded, CancellationToken ct) =>
+        connection.ExecuteAsync(
+            $"update {table} set version = $1 where stream_id = $2 and version < $1", ct, recorded.StreamVersion, recorded.StreamId);
+
     // Table names and assignments are constants of the projections, never input.
     private static string UpdateSql(string table, string assignments)
     {

@@ -13,7 +13,13 @@ public sealed record TaskRow(
     DateTimeOffset? PreviousInProgressAt,
     Guid? CreatedByUserId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary><c>lead_agent:&lt;id&gt;</c> for tasks a board lead created (they are <c>auto_created</c>).</summary>
+    public string? AutoReason { get; init; }
+}
 
 /// <summary>
 /// Optional filters of a board's task list: any of <paramref name="Statuses"/> (none: all),

@@ -13,4 +13,11 @@ public sealed record TaskCreated(
     string Priority,
     Guid? AssignedAgentId,
     Guid? CreatedByUserId,
-    DateTimeOffset At) : TaskEvent(At);
+    DateTimeOffset At) : TaskEvent(At)
+{
+    /// <summary>Absent on events written before due dates existed.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>Set when a board lead created the task: <c>lead_agent:&lt;id&gt;</c>.</summary>
+    public string? AutoReason { get; init; }
+}

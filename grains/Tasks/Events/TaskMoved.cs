@@ -13,4 +13,8 @@ public sealed record TaskMoved(
     DateTimeOffset? InProgressAt,
     DateTimeOffset? PreviousInProgressAt,
     Guid? SubmittedForReviewBy,
-    DateTimeOffset At) : TaskEvent(At);
+    DateTimeOffset At) : TaskEvent(At)
+{
+    /// <summary>The status before the move; absent on events written before it was recorded.</summary>
+    public string? PreviousStatus { get; init; }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using MissionControl.ReadModels.Projections;
+using MissionControl.ReadModels.Queries;
+using MissionControl.ReadModels.Work;
+using MissionControl.Silo.Hosting;
+
+namespace MissionControl.ReadModels;
+
+/// <summary>Wires the work on boards (dependencies, comments, memory, activity) into a silo.</summary>
+public static class BoardWorkRegistration
+{
+    /// <summary>
+    /// The memory and activity projections (registered after the entity projections, whose rows
+    /// they read), their queries, and the services that run task, comment and chat requests.
+    /// </summary>
+    public static SiloBuilder AddBoardWorkReadModels(this SiloBuilder silo)
+    {
+        silo.AddProjection<BoardMemoryProjection>()
+            .AddProjection<ActivityProjection>();
+        silo.Services.AddSingleton<TaskDependencyQueries>();
+        silo.Services.AddSingleton<BoardMemoryQueries>();
+        silo.Services.AddSingleton<ActivityQueries>();
+        silo.Services.AddSingleton<AgentMessenger>();
+        silo.Services.AddSingleton<TaskNotices>();
+        silo.Services.AddSingleton<TaskWork>();
+        silo.Services.AddSingleton<BoardChat>();
+        return silo;
+    }
+}

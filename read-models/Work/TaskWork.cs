@@ -1,0 +1,133 @@
+using MissionControl.GrainInterfaces.Boards;
+using MissionControl.GrainInterfaces.Tasks;
+using MissionControl.Grains.Common;
+using MissionControl.Grains.Tasks;
+using MissionControl.ReadModels.Queries;
+using MissionControl.Runtime;
+using TaskStatus = MissionControl.Grains.Tasks.TaskStatus;
+
+namespace MissionControl.ReadModels.Work;
+
+/// <summary>
+/// Runs task requests: gathers what the task rules need from the read models (board rules and
+/// lead, dependencies and whether they are done, the assignee's board), has the task's grain
+/// decide, then does what follows outside the task's own stream: dependents of a reopened task
+/// go back to the inbox, and the agents concerned are told. Dependency edits of one board are
+/// serialized by a lock, so two concurrent edits cannot close a cycle between them.
+/// </summary>
+public sealed class TaskWork(
+    IGrainFactory grains,
+    TaskDependencyQueries dependencies,
+    AgentQueries agents,
+    ActivityQueries activity,
+    TaskNotices notices,
+    IDistributedLock locks)
+{
+    public async Task<TaskView> CreateAsync(BoardRow board, WorkActor actor, NewTask request, Guid? assigneeId, CancellationToken ct)
+    {
+        var assignee = await AssigneeAsync(board, assigneeId, ct);
+        var task = request with
+        {
+            BoardId = board.Id,
+            Assignee = assignee,
+            AssignedAgentId = assignee?.AgentId,
+            CreatedByLeadId = actor.Editor is TaskEditor.Lead lead ? lead.AgentId : null,
+        };
+        var taskId = Guid.NewGuid();
+        TaskView created;
+        await using (await DependencyLockAsync(board.Id, task.DependsOnTaskIds.Count > 0, ct))
+        {
+            var graph = task.DependsOnTaskIds.Count > 0 ? await dependencies.GraphAsync(board.Id, ct) : BoardTaskGraph.Empty;
+            using (actor.Stamp())
+                created = await GrainOf(taskId).Create(task, graph);
+        }
+
+        await notices.CreatedAsync(board, actor, created);
+        return created;
+    }
+
+    public async Task<TaskView> ChangeAsync(BoardRow board, TaskRow task, WorkActor actor, TaskEdit edit, Guid? assigneeId, CancellationToken ct)
+    {
+        if (edit.SetsAssignee)
+            edit = edit with { Assignee = await AssigneeAsync(board, assigneeId, ct) };
+        TaskView changed;
+        await using (await DependencyLockAsync(board.Id, edit.SetsDependencies, ct))
+        {
+            var context = await ContextAsync(board, task, edit.SetsDependencies, ct);
+            using (actor.Stamp())
+                changed = await GrainOf(task.Id).Change(actor.Editor, edit, context);
+        }
+
+        if (task.Status == TaskStatus.Done && changed.Status != TaskStatus.Done)
+            await ReturnDependentsToInboxAsync(task.Id, actor, ct);
+        await notices.ChangedAsync(board, actor, task, changed);
+        return changed;
+    }
+
+    public async Task DeleteAsync(TaskRow task, WorkActor actor)
+    {
+        using (actor.Stamp())
+            await GrainOf(task.Id).Delete(actor.Editor);
+    }
+
+    public async Task<TaskCommentView> CommentAsync(BoardRow board, TaskRow task, WorkActor actor, string message)
+    {
+        TaskCommentView comment;
+        using (actor.Stamp())
+            comment = await GrainOf(task.Id).Comment(actor.Editor, message, (actor as WorkActor.Agent)?.Row.Name);
+        await notices.CommentedAsync(board, actor, task, comment);
+        return comment;
+    }
+
+    private async Task<TaskEditContext> ContextAsync(BoardRow board, TaskRow task, bool withGraph, CancellationToken ct)
+    {
+        var current = await dependencies.OfTaskAsync(task.Id, ct);
+        var recentComment = task.AssignedAgentId is { } assignee
+            && await activity.HasCommentByAsync(task.Id, assignee, task.InProgressAt, ct);
+        return new TaskEditContext(Rules(board), current.IsBlocked, board.LeadAgentId, recentComment)
+        {
+            BlockedByTaskIds = current.BlockedBy,
+            Board = withGraph ? await dependencies.GraphAsync(board.Id, ct) : null,
+        };
+    }
+
+    // Reopening a finished task unblocks nothing any more: its dependents go back to the inbox.
+    private async Task ReturnDependentsToInboxAsync(Guid taskId, WorkActor actor, CancellationToken ct)
+    {
+        foreach (var dependent in await dependencies.DependentsOfAsync(taskId, ct))
+        {
+            using (actor.Stamp())
+                await GrainOf(dependent).ReturnToInboxForReopenedDependency(taskId);
+        }
+    }
+
+    /// <summary>
+    /// The assignee as the rules need it. An agent that does not exist, or belongs to another
+    /// organization (whose agents stay unknown here), is 404.
+    /// </summary>
+    private async Task<TaskAssignee?> AssigneeAsync(BoardRow board, Guid? agentId, CancellationToken ct)
+    {
+        if (agentId is not { } id)
+            return null;
+        var agent = await agents.GetAsync(id, ct);
+        if (agent is null || agent.OrganizationId != board.OrganizationId)
+            throw DomainError.NotFound();
+        return new TaskAssignee(agent.Id, agent.BoardId, agent.IsBoardLead);
+    }
+
+    private async Task<IAsyncDisposable> DependencyLockAsync(Guid boardId, bool needed, CancellationToken ct) =>
+        needed ? await locks.AcquireAsync($"task-dependencies-{boardId}", ct) : NoLock.Instance;
+
+    private ITaskGrain GrainOf(Guid taskId) => grains.GetGrain<ITaskGrain>(taskId.ToString());
+
+    private static WorkflowRules Rules(BoardRow board) => new(
+        board.RequireApprovalForDone, board.RequireReviewBeforeDone, board.CommentRequiredForReview,
+        board.BlockStatusChangesWithPendingApproval, board.OnlyLeadCanChangeStatus, board.MaxAgents);
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
