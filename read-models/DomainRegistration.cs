@@ -7,6 +7,7 @@ using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.GrainInterfaces.Tasks;
 using MissionControl.Grains;
 using MissionControl.Grains.Agents;
+using MissionControl.Grains.Agents.Inbox;
 using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.Grains.Boards;
 using MissionControl.Grains.Gateways;
@@ -17,6 +18,7 @@ using MissionControl.Grains.Tasks;
 using MissionControl.OpenClaw;
 using MissionControl.OpenClaw.Identity;
 using MissionControl.OpenClaw.Resilience;
+using MissionControl.ReadModels.Inbox;
 using MissionControl.ReadModels.Lifecycle;
 using MissionControl.Silo.Hosting;
 
@@ -27,7 +29,7 @@ public static class DomainRegistration
 {
     /// <summary>
     /// Registers everything a Mission Control silo hosts. Services the host registered first
-    /// (agent options, gateway resilience, a gateway-connection resolver) are kept, so the
+    /// (agent and inbox options, gateway resilience, a gateway-connection resolver) are kept, so the
     /// service can pass its settings and tests can point gateways at a fake.
     /// </summary>
     public static SiloBuilder AddMissionControlDomain(this SiloBuilder silo)
@@ -58,5 +60,10 @@ public static class DomainRegistration
         services.TryAddSingleton<IGatewayRoster, ReadModelGatewayRoster>();
         services.TryAddSingleton<GatewayTemplateSync>();
         services.TryAddSingleton<AgentPlacement>();
+        services.TryAddSingleton(new InboxOptions());
+        services.TryAddSingleton<InboxKeySecret>();
+        services.TryAddSingleton<InboxKeyIssuer>();
+        services.TryAddSingleton<InboxDirectory>();
+        services.TryAddSingleton<InboxMessaging>();
     }
 }

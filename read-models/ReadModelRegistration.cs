@@ -18,12 +18,14 @@ public static class ReadModelRegistration
             .AddProjection<GatewayProjection>()
             .AddProjection<BoardProjection>()
             .AddProjection<AgentProjection>()
-            .AddProjection<TaskProjection>();
+            .AddProjection<TaskProjection>()
+            .AddProjection<InboxMessageProjection>();
         silo.Services.AddSingleton<AgentQueries>();
         silo.Services.AddSingleton<BoardQueries>();
         silo.Services.AddSingleton<GatewayQueries>();
         silo.Services.AddSingleton<TaskQueries>();
         silo.Services.AddSingleton<OrganizationQueries>();
+        silo.Services.AddSingleton<InboxQueries>();
         return silo;
     }
 }
