@@ -65,5 +65,6 @@ public static class DomainRegistration
         services.TryAddSingleton<InboxKeyIssuer>();
         services.TryAddSingleton<InboxDirectory>();
         services.TryAddSingleton<InboxMessaging>();
+        services.TryAddSingleton<InboxSetupGuide>();
     }
 }
