@@ -1,4 +1,5 @@
 using MissionControl.ApiGateway;
+using MissionControl.ApiGateway.Access;
 using MissionControl.ApiGateway.Apis;
 using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Configuration;
@@ -29,6 +30,7 @@ builder.Services.AddSingleton(settings);
 builder.Services.AddMissionControlSilo(settings.ConnectionString, silo => silo.AddMissionControlGrains(agents, inbox));
 builder.Services.AddMissionControlHttp(limits);
 builder.Services.AddMissionControlAuthentication(settings);
+builder.Services.AddMissionControlAccess();
 builder.Services.AddMissionControlOpenApi();
 
 var app = builder.Build();
@@ -36,6 +38,7 @@ app.UseMissionControlHttp();
 app.MapMissionControlOpenApi();
 app.MapHealthApi();
 app.MapAgentSelfApi();
+app.MapUsersApi();
 app.MapGatewayInboxApi();
 app.MapAgentInboxApi();
 app.Run();

@@ -5,6 +5,7 @@ using MissionControl.GrainInterfaces.Boards;
 using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.GrainInterfaces.Tasks;
+using MissionControl.GrainInterfaces.Users;
 using MissionControl.Grains;
 using MissionControl.Grains.Agents;
 using MissionControl.Grains.Agents.Inbox;
@@ -15,6 +16,7 @@ using MissionControl.Grains.Gateways.Config;
 using MissionControl.Grains.Gateways.TemplateSync;
 using MissionControl.Grains.Organizations;
 using MissionControl.Grains.Tasks;
+using MissionControl.Grains.Users;
 using MissionControl.OpenClaw;
 using MissionControl.OpenClaw.Identity;
 using MissionControl.OpenClaw.Resilience;
@@ -40,6 +42,7 @@ public static class DomainRegistration
             .AddGrain<IBoardGrain, BoardGrain>()
             .AddGrain<IOrganizationGrain, OrganizationGrain>()
             .AddGrain<ITaskGrain, TaskGrain>()
+            .AddGrain<IUserGrain, UserGrain>()
             .AddEventsFrom(typeof(EntityGrains).Assembly)
             .AddReadModels();
         AddLifecycleServices(silo.Services);

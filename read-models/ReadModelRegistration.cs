@@ -19,12 +19,14 @@ public static class ReadModelRegistration
             .AddProjection<BoardProjection>()
             .AddProjection<AgentProjection>()
             .AddProjection<TaskProjection>()
+            .AddProjection<UserProjection>()
             .AddProjection<InboxMessageProjection>();
         silo.Services.AddSingleton<AgentQueries>();
         silo.Services.AddSingleton<BoardQueries>();
         silo.Services.AddSingleton<GatewayQueries>();
         silo.Services.AddSingleton<TaskQueries>();
         silo.Services.AddSingleton<OrganizationQueries>();
+        silo.Services.AddSingleton<UserQueries>();
         silo.Services.AddSingleton<InboxQueries>();
         return silo;
     }

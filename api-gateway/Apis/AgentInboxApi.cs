@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using MissionControl.ApiGateway.Access;
 using MissionControl.ApiGateway.Apis.Contracts;
 using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Http;
@@ -31,9 +32,10 @@ public static class AgentInboxApi
     /// its keyed hash is stored, so it can never be shown again: lost means rotate.
     /// </summary>
     public static async Task<Ok<InboxKeyIssued>> IssueKey(
-        [FromRoute(Name = "agent_id")] Guid agentId, HttpContext context, AgentAdminAccess access, InboxKeyIssuer keys, CancellationToken ct)
+        [FromRoute(Name = "agent_id")] Guid agentId, UserSession session, HttpContext context, AgentAdminGuard guard, InboxKeyIssuer keys,
+        CancellationToken ct)
     {
-        await access.RequireAdminAsync(context.User, agentId, ct);
+        await guard.ForAdminAsync(session, agentId, ct);
         var key = await keys.IssueAsync(agentId, ct);
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(new InboxKeyIssued(agentId, key));
@@ -41,11 +43,11 @@ public static class AgentInboxApi
 
     /// <summary>The agent's messages, newest first: status, delivery attempts, lease deadline, result or dead-letter reason.</summary>
     public static async Task<Ok<Page<InboxMessageRead>>> ListMessages(
-        [FromRoute(Name = "agent_id")] Guid agentId, PageRequest page, HttpContext context, AgentAdminAccess access, InboxQueries inbox,
-        CancellationToken ct)
+        [FromRoute(Name = "agent_id")] Guid agentId, PageRequest page, UserSession session, HttpContext context, AgentAdminGuard guard,
+        InboxQueries inbox, CancellationToken ct)
     {
         var status = StatusFilter(context.Request.Query["status"]);
-        await access.RequireAdminAsync(context.User, agentId, ct);
+        await guard.ForAdminAsync(session, agentId, ct);
         var rows = await inbox.PageAsync(agentId, status, page.Limit, page.Offset, ct);
         return TypedResults.Ok(page.ToPage<InboxMessageRead>([.. rows.Items.Select(InboxMessageRead.From)], rows.Total));
     }

@@ -38,7 +38,6 @@ public static class AuthenticationSetup
         services.AddSingleton<FailedAuthLimiter>();
         services.AddSingleton<AgentTokenAuthenticator>();
         services.AddSingleton<InboxKeyAuthenticator>();
-        services.AddSingleton<AgentAdminAccess>();
         return services;
     }
 

@@ -9,6 +9,7 @@ public static class HttpPipeline
     {
         services.AddSingleton(limits);
         services.AddMissionControlJson();
+        services.AddSingleton<EventStream>();
         return services;
     }
 

@@ -36,6 +36,15 @@ public interface IOrganizationGrain : IGrain
     /// </summary>
     Task<MemberView> AcceptInvite(Guid userId, string? email, string tokenHash);
 
+    /// <summary>
+    /// Accepts the pending invite <paramref name="inviteId"/> for a user signing in for the first
+    /// time with the invited <paramref name="email"/> (else Forbidden); NotFound when it is gone.
+    /// </summary>
+    Task<MemberView> ClaimInvite(Guid userId, string? email, Guid inviteId);
+
+    /// <summary>The user deleted their account: removes their membership, or the organization if they were its only member.</summary>
+    Task Leave(Guid userId);
+
     /// <summary>Deletes the organization (owners only); deleting it again changes nothing.</summary>
     Task Delete(Guid actorUserId);
 

@@ -43,5 +43,14 @@ public sealed record RevokeInvite(Guid ActorUserId, Guid InviteId, DateTimeOffse
 /// <summary>Accept an invite by its token (hashed by the caller) as the signed-in user.</summary>
 public sealed record AcceptInvite(Guid UserId, string? Email, string TokenHash, DateTimeOffset Now) : OrganizationCommand(Now);
 
+/// <summary>
+/// Accept the invite <paramref name="InviteId"/> on a user's first sign-in, found by their email
+/// rather than by its token; the email must still be the invited one.
+/// </summary>
+public sealed record ClaimInvite(Guid UserId, string? Email, Guid InviteId, DateTimeOffset Now) : OrganizationCommand(Now);
+
+/// <summary>The user deleted their account: their membership goes, and an organization left empty is deleted.</summary>
+public sealed record LeaveOrganization(Guid UserId, DateTimeOffset Now) : OrganizationCommand(Now);
+
 /// <summary>Delete the organization (owners only).</summary>
 public sealed record DeleteOrganization(Guid ActorUserId, DateTimeOffset Now) : OrganizationCommand(Now);

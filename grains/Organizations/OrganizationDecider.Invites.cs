@@ -41,25 +41,37 @@ public static partial class OrganizationDecider
     {
         var invite = state.PendingInvites.Values.FirstOrDefault(candidate => candidate.TokenHash == command.TokenHash)
             ?? throw DomainError.NotFound();
-        if (NormalizeEmail(command.Email) != invite.InvitedEmail)
+        return Join(state, invite, command.UserId, command.Email, command.Now);
+    }
+
+    private static IReadOnlyList<OrganizationEvent> Claim(OrganizationState state, ClaimInvite command)
+    {
+        var invite = state.PendingInvites.GetValueOrDefault(command.InviteId) ?? throw DomainError.NotFound();
+        return Join(state, invite, command.UserId, command.Email, command.Now);
+    }
+
+    private static IReadOnlyList<OrganizationEvent> Join(
+        OrganizationState state, OrganizationInvite invite, Guid userId, string? email, DateTimeOffset now)
+    {
+        if (NormalizeEmail(email) != invite.InvitedEmail)
         {
             throw DomainError.Forbidden();
         }
 
-        var accepted = new OrganizationInviteAccepted(invite.Id, command.UserId, command.Now);
-        var existing = state.MemberOf(command.UserId);
+        var accepted = new OrganizationInviteAccepted(invite.Id, userId, now);
+        var existing = state.MemberOf(userId);
         if (existing is null)
         {
             return
             [
                 accepted,
                 new OrganizationMemberAdded(
-                    command.UserId, invite.InvitedEmail, invite.Role, invite.AllBoardsRead, invite.AllBoardsWrite,
-                    invite.BoardAccess, command.Now),
+                    userId, invite.InvitedEmail, invite.Role, invite.AllBoardsRead, invite.AllBoardsWrite,
+                    invite.BoardAccess, now),
             ];
         }
 
-        return [accepted, .. MergeIntoExisting(existing, invite, command.Now)];
+        return [accepted, .. MergeIntoExisting(existing, invite, now)];
     }
 
     /// <summary>An existing member keeps the higher role and the union of both accesses.</summary>

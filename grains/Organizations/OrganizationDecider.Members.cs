@@ -59,4 +59,17 @@ public static partial class OrganizationDecider
 
         return [new OrganizationMemberRemoved(member.UserId, command.Now)];
     }
+
+    // A departing account: nothing to check (the user is deleting themselves), and an empty organization goes with them.
+    private static IReadOnlyList<OrganizationEvent> Leave(OrganizationState? state, LeaveOrganization command)
+    {
+        if (state is null || state.IsDeleted || state.MemberOf(command.UserId) is null)
+        {
+            return [];
+        }
+
+        return state.Members.Count == 1
+            ? [new OrganizationDeleted(command.Now)]
+            : [new OrganizationMemberRemoved(command.UserId, command.Now)];
+    }
 }

@@ -19,6 +19,8 @@ public static partial class OrganizationDecider
         CreateInvite c => Invite(RequireLive(state), c),
         RevokeInvite c => Revoke(RequireLive(state), c),
         AcceptInvite c => Accept(RequireLive(state), c),
+        ClaimInvite c => Claim(RequireLive(state), c),
+        LeaveOrganization c => Leave(state, c),
         DeleteOrganization c => Delete(state, c),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown organization command"),
     };

@@ -64,6 +64,15 @@ public sealed class OrganizationGrain(TimeProvider clock) : EntityGrain<Organiza
         return OrganizationViews.Of(Live().Members[userId]);
     }
 
+    public async Task<MemberView> ClaimInvite(Guid userId, string? email, Guid inviteId)
+    {
+        await Execute(state => OrganizationDecider.Decide(state, new ClaimInvite(userId, email, inviteId, clock.GetUtcNow())));
+        return OrganizationViews.Of(Live().Members[userId]);
+    }
+
+    public Task Leave(Guid userId) =>
+        Execute(state => OrganizationDecider.Decide(state, new LeaveOrganization(userId, clock.GetUtcNow())));
+
     public async Task Delete(Guid actorUserId)
     {
         await Execute(state => OrganizationDecider.Decide(state, new DeleteOrganization(actorUserId, clock.GetUtcNow())));

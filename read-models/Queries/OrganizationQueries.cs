@@ -43,7 +43,7 @@ public sealed class OrganizationQueries(NpgsqlDataSource dataSource)
             "lower(email) nulls last, user_id", limit, offset, ReadMember, ct);
 
     /// <summary>A member's role, all-boards flags and per-board grants; null when not a member.</summary>
-    public async Task<MemberAccess?> MemberAccessAsync(Guid organizationId, Guid userId, CancellationToken ct = default)
+    public async Task<MemberAccessRow?> MemberAccessAsync(Guid organizationId, Guid userId, CancellationToken ct = default)
     {
         var member = await dataSource.SingleOrDefaultAsync(
             $"select {MemberColumns} from organization_members where organization_id = $1 and user_id = $2",
@@ -56,7 +56,7 @@ public sealed class OrganizationQueries(NpgsqlDataSource dataSource)
             """,
             row => new BoardAccessRow(row.Guid("board_id"), row.Flag("can_read"), row.Flag("can_write")),
             ct, organizationId, userId);
-        return new MemberAccess(member, grants);
+        return new MemberAccessRow(member, grants);
     }
 
     /// <summary>One page of an organization's pending invites, newest first.</summary>

@@ -21,7 +21,7 @@ public sealed record OrganizationMemberRow(
 public sealed record BoardAccessRow(Guid BoardId, bool CanRead, bool CanWrite);
 
 /// <summary>A member's role and flags with the per-board grants that go with them.</summary>
-public sealed record MemberAccess(OrganizationMemberRow Member, IReadOnlyList<BoardAccessRow> BoardAccess);
+public sealed record MemberAccessRow(OrganizationMemberRow Member, IReadOnlyList<BoardAccessRow> BoardAccess);
 
 /// <summary>A pending invitation; the token is never part of it.</summary>
 public sealed record OrganizationInviteRow(
