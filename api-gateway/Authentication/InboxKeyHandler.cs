@@ -49,7 +49,8 @@ internal sealed class InboxKeyHandler(
         if (verdict == AgentTokenVerdict.RateLimited)
         {
             Response.Headers.RetryAfter = ((int)Math.Ceiling(limiter.Window.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return ApiErrors.WriteAsync(Context, StatusCodes.Status429TooManyRequests, "Too many failed API key attempts; retry later");
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Task.CompletedTask;
         }
 
         Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";
