@@ -39,17 +39,20 @@ public sealed class InboxQueries(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// The agents <paramref name="agentId"/> works with: the others on its board and its gateway's
-    /// main agent; for a gateway-main agent, the leads of the boards on its gateway.
+    /// main agent; for a gateway-main agent, the leads of the boards on its gateway. Each part is
+    /// one index lookup (agents by board, the gateway's main agent, boards by gateway).
     /// </summary>
     public Task<IReadOnlyList<InboxPeerRow>> PeersAsync(Guid agentId, CancellationToken ct = default) =>
         dataSource.ListAsync($"""
-            with me as (select board_id, gateway_id from agents where id = $1)
+            with me as (select board_id, gateway_id from agents where id = $1),
+            peer_ids as (
+                select b.id from agents b join me on b.board_id = me.board_id
+                union select g.main_agent_id from gateways g join me on g.id = me.gateway_id
+                union select bd.lead_agent_id from boards bd join me on bd.gateway_id = me.gateway_id
+                    where me.board_id is null and not bd.deleted)
             select a.id, a.name, a.is_board_lead, a.is_gateway_main, a.identity_profile ->> 'role' as description
-            from agents a, me
+            from agents a join peer_ids p on p.id = a.id
             where a.id <> $1 and not a.deleted and a.status not in ('{AgentStatus.Deleting}', '{AgentStatus.Deleted}')
-              and ((me.board_id is not null and a.board_id = me.board_id)
-                   or (a.gateway_id = me.gateway_id and a.is_gateway_main)
-                   or (me.board_id is null and a.gateway_id = me.gateway_id and a.is_board_lead))
             order by a.is_gateway_main desc, a.is_board_lead desc, a.name, a.id
             """,
             row => new InboxPeerRow(row.Guid("id"), row.Text("name"), row.Flag("is_board_lead"), row.Flag("is_gateway_main"), row.TextOrNull("description")),
