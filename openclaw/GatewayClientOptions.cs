@@ -76,6 +76,13 @@ public sealed record GatewayClientOptions
     /// <summary>True when the URL's host is a loopback address or <c>localhost</c>.</summary>
     public bool IsLoopback => Url.IsLoopback;
 
+    /// <summary>
+    /// True when both open the same connection: every setting equal, the scopes compared by
+    /// content (two equal lists are the same request even when they are different objects).
+    /// </summary>
+    public static bool SameConnection(GatewayClientOptions a, GatewayClientOptions b) =>
+        a == b || (a with { Scopes = b.Scopes } == b && a.Scopes.SequenceEqual(b.Scopes, StringComparer.Ordinal));
+
     /// <summary>Whether this connection should sign the challenge.</summary>
     public bool UsesDeviceIdentity => DeviceIdentity switch
     {

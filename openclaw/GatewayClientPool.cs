@@ -10,7 +10,10 @@ namespace MissionControl.OpenClaw;
 
 /// <summary>
 /// Process-wide registry holding one connection and one resilience policy (with its circuit
-/// breaker) per gateway, so every caller in the process shares them.
+/// breaker) per gateway, so every caller in the process shares them. A gateway whose connection
+/// settings changed (URL, token, device identity, ...) gets a fresh connection and breaker on the
+/// next call that brings the new settings; the old connection is closed, so work still holding it
+/// fails with a "client closed" gateway error instead of talking to the old address.
 /// </summary>
 public sealed class GatewayClientPool : IAsyncDisposable
 {
@@ -27,10 +30,7 @@ public sealed class GatewayClientPool : IAsyncDisposable
         _loggerFactory = loggerFactory;
     }
 
-    /// <summary>
-    /// The control plane for a gateway. The first call for a gateway id fixes its options; call
-    /// <see cref="RemoveAsync"/> after a gateway's URL or token changes.
-    /// </summary>
+    /// <summary>The control plane for a gateway, on its shared connection for these options.</summary>
     public GatewayControlPlane ControlPlane(GatewayClientOptions options, GatewayOperationKind kind = GatewayOperationKind.Interactive)
     {
         var entry = EntryFor(options);
@@ -60,11 +60,26 @@ public sealed class GatewayClientPool : IAsyncDisposable
 
     private Entry EntryFor(GatewayClientOptions options)
     {
-        var entry = _entries.GetOrAdd(options.GatewayId, _ => new Lazy<Entry>(() => new Entry(
-            new GatewayRpcClient(options, _identityStore, _loggerFactory?.CreateLogger<GatewayRpcClient>()),
-            new GatewayResilience(options.GatewayId, _resilienceOptions)))).Value;
-        return entry;
+        while (true)
+        {
+            var current = _entries.GetOrAdd(options.GatewayId, _ => NewEntry(options));
+            var entry = current.Value;
+            if (GatewayClientOptions.SameConnection(entry.Options, options))
+                return entry;
+            // The settings changed since this connection was opened: replace it (once, if callers race).
+            var replacement = NewEntry(options);
+            if (_entries.TryUpdate(options.GatewayId, replacement, current))
+            {
+                _ = entry.Client.DisposeAsync().AsTask();
+                return replacement.Value;
+            }
+        }
     }
 
-    private sealed record Entry(GatewayRpcClient Client, GatewayResilience Resilience);
+    private Lazy<Entry> NewEntry(GatewayClientOptions options) => new(() => new Entry(
+        options,
+        new GatewayRpcClient(options, _identityStore, _loggerFactory?.CreateLogger<GatewayRpcClient>()),
+        new GatewayResilience(options.GatewayId, _resilienceOptions)));
+
+    private sealed record Entry(GatewayClientOptions Options, GatewayRpcClient Client, GatewayResilience Resilience);
 }

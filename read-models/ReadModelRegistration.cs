@@ -27,6 +27,7 @@ public static class ReadModelRegistration
         silo.Services.AddSingleton<TaskQueries>();
         silo.Services.AddSingleton<OrganizationQueries>();
         silo.Services.AddSingleton<UserQueries>();
+        silo.Services.AddSingleton<MembershipQueries>();
         silo.Services.AddSingleton<InboxQueries>();
         return silo;
     }

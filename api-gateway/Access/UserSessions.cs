@@ -60,10 +60,12 @@ public sealed class UserSessions(IGrainFactory grains, OrganizationQueries organ
         return await organizations.OfUserAsync(user.Id, ct);
     }
 
-    // The id derives from the user's registration, so two first requests create one organization.
+    // The id derives from the user as last changed, so two concurrent requests create one
+    // organization; a user whose personal organization was deleted has changed since (it became
+    // their active one), so they get a fresh id rather than the deleted organization's.
     private Task CreatePersonalOrganizationAsync(UserView user)
     {
-        var organizationId = UserIds.PersonalOrganization(user.Id, user.CreatedAt);
+        var organizationId = UserIds.PersonalOrganization(user.Id, user.UpdatedAt);
         var organization = grains.GetGrain<IOrganizationGrain>(organizationId.ToString());
         return TryAsync(() => organization.Create(new NewOrganization(PersonalOrganizationName, user.Id, user.Email)));
     }

@@ -37,6 +37,7 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
     {
         DomainException domain => (domain.HttpStatus, domain.Code is null ? domain.Detail : new { message = domain.Detail, code = domain.Code }),
         ApiValidationException invalid => (StatusCodes.Status422UnprocessableEntity, invalid.Issues),
+        BadGatewayException gateway => (StatusCodes.Status502BadGateway, gateway.Detail),
         RequestBodyTooLargeException tooLarge => (StatusCodes.Status413PayloadTooLarge, tooLarge.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } binding =>
             (StatusCodes.Status422UnprocessableEntity, BindingFailures.Describe(binding, context)),

@@ -114,6 +114,9 @@ public sealed record TemplateSyncRequest(string? CurrentToken)
     public bool ForceBootstrap { get; init; }
 
     public bool ResetSession { get; init; }
+
+    /// <summary>Rewrite the files the agent otherwise keeps as its own (USER.md, MEMORY.md, ...).</summary>
+    public bool Overwrite { get; init; }
 }
 
 /// <summary>How an agent's template sync went: updated, or skipped/failed with the reason.</summary>

@@ -140,6 +140,9 @@ public sealed record StartTemplateSync(DateTimeOffset Now) : AgentCommand(Now)
 
     /// <summary>Reset the gateway session after writing.</summary>
     public bool ResetSession { get; init; }
+
+    /// <summary>Rewrite the files the agent otherwise keeps as its own.</summary>
+    public bool Overwrite { get; init; }
 }
 
 /// <summary>Watchdog: fail an in-progress attempt that has made no progress for too long.</summary>

@@ -72,6 +72,7 @@ public static partial class AgentDecider
             {
                 AutoRetry = command.Automatic ? last.AutoRetry + 1 : 0,
                 ResetSession = last.ResetSession,
+                Overwrite = last.Overwrite,
             },
         ];
     }
@@ -95,6 +96,7 @@ public static partial class AgentDecider
         events.Add(new AgentProvisionStarted(agent.NextGeneration, ProvisionAction.TemplateSync, command.ForceBootstrap, Wake: false, command.Now)
         {
             ResetSession = command.ResetSession,
+            Overwrite = command.Overwrite,
         });
         return events;
     }

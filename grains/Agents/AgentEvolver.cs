@@ -106,6 +106,7 @@ public static class AgentEvolver
         {
             AutoRetry = e.AutoRetry,
             ResetSession = e.ResetSession,
+            Overwrite = e.Overwrite,
         };
         var status = e.Action switch
         {

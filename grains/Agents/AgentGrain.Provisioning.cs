@@ -33,6 +33,7 @@ public sealed partial class AgentGrain
             NewTokenLookup = rotated?.Lookup,
             ForceBootstrap = request.ForceBootstrap,
             ResetSession = request.ResetSession,
+            Overwrite = request.Overwrite,
         }));
         var generation = await ArmAttemptAsync(rotated?.Raw ?? request.CurrentToken!);
         await RunAttemptAsync(generation, CancellationToken.None);

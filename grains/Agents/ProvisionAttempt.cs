@@ -65,6 +65,9 @@ public sealed record ProvisionAttempt(
     /// <summary>Reset the agent's gateway session once the files are written.</summary>
     public bool ResetSession { get; init; }
 
+    /// <summary>Rewrite the files the agent otherwise keeps as its own.</summary>
+    public bool Overwrite { get; init; }
+
     /// <summary>True while the attempt has neither completed nor failed.</summary>
     public bool IsInProgress => Outcome == ProvisionOutcome.InProgress;
 }

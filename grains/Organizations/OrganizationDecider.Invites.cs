@@ -7,7 +7,7 @@ public static partial class OrganizationDecider
 {
     private static IReadOnlyList<OrganizationEvent> Invite(OrganizationState state, CreateInvite command)
     {
-        RequireAdmin(state, command.ActorUserId);
+        var actor = RequireAdmin(state, command.ActorUserId);
         var email = NormalizeEmail(command.InvitedEmail) ?? throw DomainError.Validation("invited_email is required");
         if (state.Members.Values.Any(member => member.Email == email))
         {
@@ -20,6 +20,12 @@ public static partial class OrganizationDecider
         }
 
         var role = Roles.Normalize(command.Role);
+        // As with role changes: an admin inviting an owner would hand out what they may not hold.
+        if (role == Roles.Owner && actor.Role != Roles.Owner)
+        {
+            throw DomainError.Forbidden("Only owners can invite owners");
+        }
+
         var grants = CleanGrants(command.AllBoardsRead, command.AllBoardsWrite, command.BoardAccess, command.OrganizationBoardIds);
         return
         [

@@ -48,7 +48,10 @@ public sealed partial class GatewayRpcClient : IGatewayRpc, IAsyncDisposable
     /// <inheritdoc />
     public async Task<JsonElement> CallAsync(string method, object? parameters = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+        // A closed client answers like any other gateway failure, so whoever still holds it (a
+        // control plane created before the pool replaced the connection) gets an error it handles.
+        if (_disposed.IsCancellationRequested)
+            throw GatewayErrors.ClientClosed();
         var limit = timeout ?? _options.RequestTimeout;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
         deadline.CancelAfter(limit);

@@ -24,3 +24,5 @@ internal sealed record SessionsDeleteParams(string Key, bool? DeleteTranscript);
 internal sealed record ChatSendParams(string SessionKey, string Message, string IdempotencyKey, bool? Deliver);
 
 internal sealed record ConfigPatchParams(string Raw, string? BaseHash);
+
+internal sealed record ChatHistoryParams(string SessionKey, int? Limit);

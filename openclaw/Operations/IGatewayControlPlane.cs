@@ -18,6 +18,12 @@ public interface IGatewayControlPlane
     /// <summary>Deletes a session; false when there was none.</summary>
     Task<bool> DeleteSessionAsync(string sessionKey, CancellationToken cancellationToken = default);
 
+    /// <summary>The gateway's sessions (<c>sessions.list</c>), each as the gateway describes it.</summary>
+    Task<IReadOnlyList<System.Text.Json.JsonElement>> ListSessionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A session's transcript (<c>chat.history</c>), oldest first; <paramref name="limit"/> null takes the gateway's default.</summary>
+    Task<IReadOnlyList<System.Text.Json.JsonElement>> GetChatHistoryAsync(string sessionKey, int? limit = null, CancellationToken cancellationToken = default);
+
     /// <summary>Lists the gateway's agents.</summary>
     Task<IReadOnlyList<GatewayAgent>> ListAgentsAsync(CancellationToken cancellationToken = default);
 

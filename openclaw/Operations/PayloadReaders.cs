@@ -65,6 +65,14 @@ internal static class PayloadReaders
         return new GatewayHealth(JsonRead.Bool(payload, "ok") ?? false, JsonRead.String(payload, "defaultAgentId"), agents, payload);
     }
 
+    /// <summary>The objects of a list payload: either a bare array or an array under <paramref name="name"/>.</summary>
+    public static IReadOnlyList<JsonElement> Objects(JsonElement payload, string name)
+    {
+        var items = payload.ValueKind == JsonValueKind.Array ? payload.EnumerateArray() : JsonRead.Array(payload, name);
+        // Cloned so the caller may keep them after the frame's document is gone.
+        return items.Where(item => item.ValueKind == JsonValueKind.Object).Select(item => item.Clone()).ToList();
+    }
+
     private static string? AgentId(JsonElement item) => item.ValueKind switch
     {
         JsonValueKind.String => item.GetString(),

@@ -12,6 +12,6 @@ public sealed class ReadModelGatewayRoster(BoardQueries boards, AgentQueries age
     public async Task<IReadOnlyList<RosterAgent>> AgentsAsync(Guid gatewayId, CancellationToken ct) =>
         (await agents.OfGatewayAsync(gatewayId, ct))
             .OrderBy(a => a.CreatedAt)
-            .Select(a => new RosterAgent(a.Id, a.Name, a.BoardId, a.SessionKey, a.IsGatewayMain))
+            .Select(a => new RosterAgent(a.Id, a.Name, a.BoardId, a.SessionKey, a.IsGatewayMain) { IsBoardLead = a.IsBoardLead })
             .ToList();
 }

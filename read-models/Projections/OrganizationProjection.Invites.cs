@@ -4,7 +4,10 @@ using Npgsql;
 
 namespace MissionControl.ReadModels.Projections;
 
-/// <summary>Pending invites. The token digest is not projected: invites are redeemed through the organization grain.</summary>
+/// <summary>
+/// Pending invites. The token digest is projected (migration 0010) only so an invite can be found
+/// by its token; redeeming it is still the organization grain's decision.
+/// </summary>
 public sealed partial class OrganizationProjection
 {
     private static async Task CreateInviteAsync(NpgsqlConnection connection, Change change, OrganizationInviteCreated e, CancellationToken ct)
@@ -12,11 +15,11 @@ public sealed partial class OrganizationProjection
         await connection.ExecuteAsync("""
             insert into organization_invites (
                 id, organization_id, invited_email, role, all_boards_read, all_boards_write,
-                created_by_user_id, version, created_at, updated_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+                created_by_user_id, version, created_at, updated_at, token_hash)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)
             """, ct,
             e.InviteId, change.OrganizationId, e.InvitedEmail, e.Role, e.AllBoardsRead, e.AllBoardsWrite,
-            e.CreatedByUserId, change.Version, change.At);
+            e.CreatedByUserId, change.Version, change.At, e.TokenHash);
         if (e.BoardAccess.Count == 0)
             return;
         await connection.ExecuteAsync("""

@@ -30,6 +30,21 @@ public sealed class BoardQueries(NpgsqlDataSource dataSource)
         return dataSource.PageAsync(Columns, "boards", where, ListOrder, limit, offset, Read, ct);
     }
 
+    /// <summary>
+    /// One page of the boards of an organization a member may read: all of them when
+    /// <paramref name="onlyBoardIds"/> is null, else only those (a member's per-board grants).
+    /// </summary>
+    public Task<Page<BoardRow>> ListReadableAsync(
+        Guid organizationId, Guid? gatewayId, IReadOnlyCollection<Guid>? onlyBoardIds, int limit, int offset, CancellationToken ct = default)
+    {
+        var where = new Filter()
+            .Require("organization_id = {0}", organizationId)
+            .Require("not deleted")
+            .RequireIfSet("gateway_id = {0}", gatewayId)
+            .RequireIfSet("id = any({0})", onlyBoardIds?.ToArray());
+        return dataSource.PageAsync(Columns, "boards", where, ListOrder, limit, offset, Read, ct);
+    }
+
     /// <summary>Every board on a gateway, e.g. to sync its agents' templates (skipping paused ones).</summary>
     public Task<IReadOnlyList<BoardRow>> OfGatewayAsync(Guid gatewayId, CancellationToken ct = default) =>
         dataSource.ListAsync(

@@ -12,6 +12,9 @@ public sealed record WorkspaceInputs(
     /// <summary>Write BOOTSTRAP.md even on an update, to run first-run steps again.</summary>
     public bool ForceBootstrap { get; init; }
 
+    /// <summary>Rewrite the files the agent otherwise keeps as its own once it has them (USER.md, MEMORY.md, ...).</summary>
+    public bool Overwrite { get; init; }
+
     /// <summary>User-supplied Handlebars source that replaces IDENTITY.md; blank means none.</summary>
     public string? IdentityTemplate { get; init; }
 

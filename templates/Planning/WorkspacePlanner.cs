@@ -84,7 +84,7 @@ public sealed class WorkspacePlanner
             return new SkippedFile(name, SkipReason.UnsupportedByGateway, fallback.DetailFor(name));
         }
 
-        return WorkspaceFiles.IsAgentOwned(role, name) && inputs.AgentHas(name)
+        return !inputs.Overwrite && WorkspaceFiles.IsAgentOwned(role, name) && inputs.AgentHas(name)
             ? new SkippedFile(name, SkipReason.AgentOwnsExistingFile)
             : null;
     }

@@ -9,6 +9,7 @@ public sealed class FakeGatewayFaults
     private readonly ConcurrentDictionary<string, int> _drops = new();
     private readonly ConcurrentDictionary<string, (TimeSpan Delay, int Times)> _delays = new();
     private readonly ConcurrentDictionary<string, int> _unavailable = new();
+    private readonly ConcurrentDictionary<string, (string Message, int Times)> _failures = new();
     private int _upgradeRejections;
     private int _staleHashes;
     private int _rateLimits;
@@ -46,6 +47,9 @@ public sealed class FakeGatewayFaults
     /// <summary>Answer <paramref name="method"/> with a retryable UNAVAILABLE error.</summary>
     public void Unavailable(string method, int times = 1) => _unavailable.AddOrUpdate(method, times, (_, n) => n + times);
 
+    /// <summary>Answer <paramref name="method"/> with a non-retryable INVALID_REQUEST carrying <paramref name="message"/>.</summary>
+    public void Fail(string method, string message, int times = 1) => _failures[method] = (message, times);
+
     /// <summary>Fail the next config.patch calls with the stale-hash error.</summary>
     public void StaleHashOnNextPatches(int times) => Interlocked.Add(ref _staleHashes, times);
 
@@ -61,6 +65,17 @@ public sealed class FakeGatewayFaults
     internal bool TakeDrop(string method) => TakeFrom(_drops, method);
 
     internal bool TakeUnavailable(string method) => TakeFrom(_unavailable, method);
+
+    internal string? TakeFailure(string method)
+    {
+        while (_failures.TryGetValue(method, out var entry) && entry.Times > 0)
+        {
+            if (_failures.TryUpdate(method, (entry.Message, entry.Times - 1), entry))
+                return entry.Message;
+        }
+
+        return null;
+    }
 
     internal TimeSpan TakeDelay(string method)
     {

@@ -159,6 +159,8 @@ internal sealed class FakeGatewaySession(WebSocket socket, TcpClient client, Fak
 
         if (FakeSchemas.Validate(method, parameters) is { } invalid)
             return FakeReply.Invalid(invalid);
+        if (gateway.Faults.TakeFailure(method) is { } failure)
+            return FakeReply.Invalid(failure);
         if (gateway.Faults.TakeUnavailable(method))
             return FakeReply.Fail("UNAVAILABLE", "gateway starting up, temporarily unavailable", new JsonObject { ["reason"] = "startup-sidecars" }, retryable: true, retryAfterMs: 50);
         return gateway.State.Handle(method, parameters);

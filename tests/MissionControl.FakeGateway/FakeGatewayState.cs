@@ -93,6 +93,8 @@ public sealed partial class FakeGatewayState
                 "sessions.patch" => SessionsPatch((string)p["key"]!, p.ContainsKey("label"), (string?)p["label"]),
                 "sessions.reset" => SessionsReset((string)p["key"]!),
                 "sessions.delete" => SessionsDelete((string)p["key"]!),
+                "sessions.list" => SessionsList(),
+                "chat.history" => ChatHistory((string)p["sessionKey"]!, (int?)p["limit"]),
                 "chat.send" => ChatSend((string)p["sessionKey"]!, (string?)p["message"] ?? "", (string)p["idempotencyKey"]!),
                 _ => FakeReply.Invalid($"unknown method: {method}"),
             };
@@ -226,6 +228,24 @@ public sealed partial class FakeGatewayState
         if (status == "started")
             _chats.Add(new FakeChat(sessionKey, message));
         return FakeReply.Ok(new JsonObject { ["runId"] = idempotencyKey, ["status"] = status });
+    }
+
+    private FakeReply SessionsList()
+    {
+        var sessions = new JsonArray();
+        foreach (var (key, label) in _sessions.OrderBy(s => s.Key, StringComparer.Ordinal))
+            sessions.Add(new JsonObject { ["key"] = key, ["kind"] = "direct", ["label"] = label, ["agentId"] = AgentOf(key) });
+        return FakeReply.Ok(new JsonObject { ["count"] = sessions.Count, ["sessions"] = sessions });
+    }
+
+    // The transcript is the chat messages admitted for the session (user turns only: the fake runs no model).
+    private FakeReply ChatHistory(string sessionKey, int? limit)
+    {
+        var turns = _chats.Where(chat => chat.SessionKey == sessionKey).ToList();
+        var messages = new JsonArray();
+        foreach (var chat in limit is { } n ? turns.TakeLast(n) : turns)
+            messages.Add(new JsonObject { ["role"] = "user", ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = chat.Message }) });
+        return FakeReply.Ok(new JsonObject { ["sessionKey"] = sessionKey, ["messages"] = messages });
     }
 
     private FakeReply WithAgent(string agentId, Func<FakeAgent, FakeReply> action) =>

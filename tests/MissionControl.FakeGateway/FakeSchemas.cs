@@ -12,6 +12,8 @@ internal static class FakeSchemas
         ["agents.files.list"] = ("operator.read", ["agentId"], ["agentId"]),
         ["agents.files.get"] = ("operator.read", ["agentId", "name"], ["agentId", "name"]),
         ["config.get"] = ("operator.read", [], []),
+        ["sessions.list"] = ("operator.read", ["limit", "offset", "agentId", "search", "includeGlobal", "includeUnknown"], []),
+        ["chat.history"] = ("operator.read", ["sessionKey", "agentId", "limit", "offset"], ["sessionKey"]),
         ["chat.send"] = ("operator.write", ["sessionKey", "message", "idempotencyKey", "agentId", "deliver", "thinking", "timeoutMs"], ["sessionKey", "message", "idempotencyKey"]),
         ["sessions.patch"] = ("operator.write", ["key", "label", "model"], ["key"]),
         ["agents.create"] = ("operator.admin", ["name", "workspace", "model", "emoji", "avatar"], ["name"]),

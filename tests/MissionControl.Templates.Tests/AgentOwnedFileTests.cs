@@ -21,6 +21,21 @@ public class AgentOwnedFileTests
         Assert.Contains(new SkippedFile(name, SkipReason.AgentOwnsExistingFile), plan.Skipped);
     }
 
+    [Theory]
+    [InlineData("SELF.md")]
+    [InlineData("USER.md")]
+    [InlineData("MEMORY.md")]
+    [InlineData("TASK_SOUL.md")]
+    public void Given_agent_has_file_When_updated_with_overwrite_Then_file_is_rewritten(string name)
+    {
+        var inputs = Contexts.Update(existing: new ExistingFile(name)) with { Overwrite = true };
+
+        var plan = Planner.Plan(Contexts.Worker(), inputs);
+
+        Assert.True(plan.Files.ContainsKey(name));
+        Assert.DoesNotContain(plan.Skipped, skipped => skipped.Name == name);
+    }
+
     [Fact]
     public void Given_agent_has_SELF_When_provisioned_again_Then_SELF_not_written()
     {

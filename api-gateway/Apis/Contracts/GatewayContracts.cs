@@ -1,87 +1,108 @@
-using MissionControl.GrainInterfaces.Agents;
-using MissionControl.ReadModels.Inbox;
+using MissionControl.GrainInterfaces.Gateways;
+using MissionControl.Grains.Gateways.TemplateSync;
+using MissionControl.ReadModels.Queries;
 
 namespace MissionControl.ApiGateway.Apis.Contracts;
 
-/// <summary>The answer of <c>GET /api/gateway/poll</c>.</summary>
-public sealed record GatewayPollResponse(IReadOnlyList<GatewayMessageOut> Messages, IReadOnlyList<GatewayRelationshipItem> Relationships)
-{
-    public static GatewayPollResponse From(InboxPollView view) => new(
-        [.. view.Messages.Select(GatewayMessageOut.From)],
-        [.. view.Relationships.Select(r => new GatewayRelationshipItem(r.Name, r.Type, r.Role, r.Description, r.Channels))]);
-}
-
 /// <summary>
-/// A leased message. Besides the contract's fields it says which delivery this is and when the
-/// lease runs out: a message not reported by <c>lease_expires_at</c> is delivered again.
+/// A gateway as the API shows it. Its token is write-only: never returned, only whether one is
+/// set (<c>has_token</c>).
 /// </summary>
-public sealed record GatewayMessageOut(
+public sealed record GatewayRead(
     Guid Id,
-    string? ConversationId,
-    string? SenderAgentName,
-    string? SenderUserName,
-    string? SenderUserId,
-    string Content,
+    Guid OrganizationId,
+    string Name,
+    string Url,
+    string WorkspaceRoot,
+    bool AllowInsecureTls,
+    bool DisableDevicePairing,
+    bool HasToken,
+    Guid? MainAgentId,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<GatewayHistoryItem> History,
-    int Attempt,
-    DateTimeOffset LeaseExpiresAt)
+    DateTimeOffset UpdatedAt)
 {
-    public static GatewayMessageOut From(LeasedMessage message) => new(
-        message.Id,
-        message.ConversationId,
-        message.SenderAgentName,
-        SenderUserName: null,
-        SenderUserId: null,
-        message.Content,
-        message.CreatedAt,
-        [.. message.History.Select(h => new GatewayHistoryItem(h.Role, h.Content, h.SenderName, h.CreatedAt))],
-        message.Attempt,
-        message.LeaseExpiresAt);
+    public static GatewayRead From(GatewayRow row) => new(
+        row.Id, row.OrganizationId, row.Name, row.Url, row.WorkspaceRoot, row.AllowInsecureTls, row.DisableDevicePairing,
+        row.HasToken, row.MainAgentId, row.CreatedAt, row.UpdatedAt);
+
+    public static GatewayRead From(GatewayView view) => new(
+        view.Id, view.OrganizationId, view.Name, view.Url, view.WorkspaceRoot, view.AllowInsecureTls, view.DisableDevicePairing,
+        view.HasToken, view.MainAgentId, view.CreatedAt, view.UpdatedAt);
 }
 
-public sealed record GatewayHistoryItem(string Role, string Content, string? SenderName, DateTimeOffset CreatedAt);
-
-public sealed record GatewayRelationshipItem(string Name, string Type, string? Role, string? Description, IReadOnlyList<string> Channels);
-
-/// <summary>The body of <c>POST /api/gateway/report</c>.</summary>
-public sealed record GatewayReportRequest(Guid MessageId, string Result);
-
-/// <summary>The body of <c>POST /api/gateway/send-message</c>.</summary>
-public sealed record GatewaySendMessageRequest(string Target, string Content, string? Channel = null, Guid? MessageId = null);
-
-/// <summary>A send that was queued (or recognised as a repeat of one that was).</summary>
-public sealed record GatewaySendMessageAccepted(
-    string Status,
-    string Target,
-    string Type,
-    string Message,
-    Guid MessageId,
-    Guid TargetId,
-    string ConversationId)
+/// <summary>The body of <c>POST /gateways</c>.</summary>
+public sealed record GatewayCreate(
+    string Name,
+    string Url,
+    string WorkspaceRoot,
+    string? Token = null,
+    bool AllowInsecureTls = false,
+    bool DisableDevicePairing = false)
 {
-    public static GatewaySendMessageAccepted From(SendAccepted sent) => new(
-        "accepted",
-        sent.TargetName,
-        "openclaw_agent",
-        $"Message sent to {sent.TargetName}. Reply will appear in your next poll.",
-        sent.MessageId,
-        sent.TargetId,
-        sent.ConversationId);
+    public void Validate() => new InputChecks()
+        .Name("name", Name)
+        .Line("url", Url, InputChecks.UrlMax)
+        .WorkspaceRoot("workspace_root", WorkspaceRoot)
+        .Line("token", Token, InputChecks.TokenMax)
+        .ThrowIfAny();
+
+    // Records print every member; the token must never reach a log line.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Name = {Name}, Url = {Url}, WorkspaceRoot = {WorkspaceRoot}, Token = {(Token is null ? "null" : "***")}, ");
+        builder.Append($"AllowInsecureTls = {AllowInsecureTls}, DisableDevicePairing = {DisableDevicePairing}");
+        return true;
+    }
 }
 
-/// <summary>The detail of a 409 for a name several agents share.</summary>
-public sealed record AmbiguousTarget(string Code, string Message, IReadOnlyList<Guid> Candidates)
+/// <summary>The body of <c>PATCH /gateways/{id}</c>: absent or null fields stay; a blank token removes it.</summary>
+public sealed record GatewayUpdate(
+    string? Name = null,
+    string? Url = null,
+    string? WorkspaceRoot = null,
+    string? Token = null,
+    bool? AllowInsecureTls = null,
+    bool? DisableDevicePairing = null)
 {
-    public static AmbiguousTarget From(SendAmbiguous ambiguous) => new(
-        "gateway_target_ambiguous",
-        $"Several agents are named '{ambiguous.Target}'; send to one of these agent ids instead: {string.Join(", ", ambiguous.Candidates)}",
-        ambiguous.Candidates);
+    public void Validate() => new InputChecks()
+        .Name("name", Name)
+        .Line("url", Url, InputChecks.UrlMax)
+        .WorkspaceRoot("workspace_root", WorkspaceRoot)
+        .Line("token", Token, InputChecks.TokenMax)
+        .ThrowIfAny();
+
+    public GatewayChanges ToChanges() => new()
+    {
+        Name = Name,
+        Url = Url,
+        WorkspaceRoot = WorkspaceRoot,
+        Token = Token,
+        AllowInsecureTls = AllowInsecureTls,
+        DisableDevicePairing = DisableDevicePairing,
+    };
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Name = {Name}, Url = {Url}, WorkspaceRoot = {WorkspaceRoot}, Token = {(Token is null ? "null" : "***")}, ");
+        builder.Append($"AllowInsecureTls = {AllowInsecureTls}, DisableDevicePairing = {DisableDevicePairing}");
+        return true;
+    }
 }
 
-public sealed record GatewayStatus(string Status);
+/// <summary>The answer of <c>POST /gateways/{id}/templates/sync</c>.</summary>
+public sealed record GatewayTemplatesSyncResult(
+    Guid GatewayId,
+    bool IncludeMain,
+    bool ResetSessions,
+    int AgentsUpdated,
+    int AgentsSkipped,
+    bool MainUpdated,
+    IReadOnlyList<GatewayTemplatesSyncError> Errors)
+{
+    public static GatewayTemplatesSyncResult From(TemplateSyncResult result) => new(
+        result.GatewayId, result.IncludeMain, result.ResetSessions, result.AgentsUpdated, result.AgentsSkipped, result.MainUpdated,
+        [.. result.Errors.Select(error => new GatewayTemplatesSyncError(error.AgentId, error.AgentName, error.BoardId, error.Message))]);
+}
 
-public sealed record GatewayHeartbeat(string Status, Guid AgentId);
-
-/// <summary>The answer of <c>GET /api/gateway/setup-guide/{agent_id}</c>.</summary>
-public sealed record GatewaySetupGuide(string SkillFilename, string SkillContent, string HeartbeatAddition);
+/// <summary>One agent a template sync could not update (all ids null when the whole run stopped).</summary>
+public sealed record GatewayTemplatesSyncError(Guid? AgentId, string? AgentName, Guid? BoardId, string Message);

@@ -16,4 +16,7 @@ public sealed record AgentProvisionStarted(
 
     /// <summary>Reset the agent's gateway session once the files are written.</summary>
     public bool ResetSession { get; init; }
+
+    /// <summary>Rewrite the files the agent otherwise keeps as its own (added later; absent means false).</summary>
+    public bool Overwrite { get; init; }
 }

@@ -68,6 +68,7 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
             existing.Values.Select(f => new ExistingFile(f.Name, f.Missing)).ToList())
         {
             ForceBootstrap = attempt.ForceBootstrap,
+            Overwrite = attempt.Overwrite,
             IdentityTemplate = run.Agent.IdentityTemplate,
             SoulTemplate = run.Agent.SoulTemplate,
         };

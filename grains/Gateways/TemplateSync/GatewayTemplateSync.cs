@@ -51,6 +51,7 @@ public sealed class GatewayTemplateSync(
 
     private static List<RosterAgent> Select(IReadOnlyList<RosterAgent> agents, TemplateSyncOptions options) => agents
         .Where(a => a.IsGatewayMain ? options.IncludeMain && options.BoardId is null : options.BoardId is null || a.BoardId == options.BoardId)
+        .Where(a => !options.LeadOnly || a.IsGatewayMain || a.IsBoardLead)
         // Board agents first, the gateway-main agent last, as the sync has always run.
         .OrderBy(a => a.IsGatewayMain)
         .ToList();
@@ -64,6 +65,7 @@ public sealed class GatewayTemplateSync(
             RotateTokens = run.Options.RotateTokens,
             ForceBootstrap = run.Options.ForceBootstrap,
             ResetSession = run.Options.ResetSessions,
+            Overwrite = run.Options.Overwrite,
         });
         if (outcome.Updated)
             run.Updated(agent);

@@ -17,6 +17,12 @@ public sealed record TemplateSyncOptions
 
     /// <summary>Only this board's agents.</summary>
     public Guid? BoardId { get; init; }
+
+    /// <summary>Only board leads (and the gateway-main agent, when included).</summary>
+    public bool LeadOnly { get; init; }
+
+    /// <summary>Rewrite files the agent otherwise keeps as its own (USER.md, MEMORY.md, ...).</summary>
+    public bool Overwrite { get; init; }
 }
 
 /// <summary>One agent the sync could not update, and why.</summary>
@@ -43,7 +49,11 @@ public sealed record TemplateSyncResult(
 }
 
 /// <summary>An agent of the gateway as the sync sees it.</summary>
-public sealed record RosterAgent(Guid AgentId, string Name, Guid? BoardId, string SessionKey, bool IsGatewayMain);
+public sealed record RosterAgent(Guid AgentId, string Name, Guid? BoardId, string SessionKey, bool IsGatewayMain)
+{
+    /// <summary>Whether the agent leads its board.</summary>
+    public bool IsBoardLead { get; init; }
+}
 
 /// <summary>A board of the gateway as the sync sees it.</summary>
 public sealed record RosterBoard(Guid BoardId, bool IsPaused);

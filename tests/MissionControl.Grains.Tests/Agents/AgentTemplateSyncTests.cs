@@ -47,6 +47,30 @@ public class AgentTemplateSyncTests
     }
 
     [Fact]
+    public void Given_online_agent_When_template_sync_asks_to_overwrite_Then_the_attempt_carries_it_and_a_retry_keeps_it()
+    {
+        var spec = OnlineWorker(T0.AddMinutes(1));
+
+        var started = Assert.IsType<AgentProvisionStarted>(Assert.Single(spec.When(new StartTemplateSync(T0.AddMinutes(2)) { Overwrite = true })));
+        spec.Given(new FailProvisioning(2, "gateway said no", T0.AddMinutes(3)));
+        var retried = spec.When(new RetryProvisioning(NewTokenHash, T0.AddMinutes(4))).OfType<AgentProvisionStarted>().Single();
+
+        Assert.True(started.Overwrite);
+        Assert.True(retried.Overwrite);
+        Assert.True(spec.Agent.LastProvision!.Overwrite);
+    }
+
+    [Fact]
+    public void Given_online_agent_When_template_sync_starts_plainly_Then_it_does_not_overwrite()
+    {
+        var spec = OnlineWorker(T0.AddMinutes(1));
+
+        spec.When(new StartTemplateSync(T0.AddMinutes(2)));
+
+        Assert.False(spec.Agent.LastProvision!.Overwrite);
+    }
+
+    [Fact]
     public void Given_provision_in_progress_When_template_sync_starts_Then_conflict()
     {
         var spec = NewWorker();

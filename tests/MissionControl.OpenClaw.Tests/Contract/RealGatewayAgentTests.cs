@@ -38,6 +38,29 @@ public class RealGatewayAgentTests(RealGatewayFixture gateway)
     }
 
     [Fact]
+    public async Task Sessions_are_listed_and_a_sent_message_shows_in_the_transcript()
+    {
+        var id = $"mc-ss-{Guid.NewGuid():N}"[..20];
+        var key = $"agent:{id}:main";
+        var ct = TestDeadline.Token(120);
+        await _plane.UpsertAgentAsync(new AgentRegistration(id, "Session Agent"), ct);
+        await _plane.EnsureSessionAsync(key, "Session Agent", ct);
+        var text = $"contract message {Guid.NewGuid():N}";
+
+        await _plane.SendChatAsync(key, text, cancellationToken: ct);
+        var sessions = await _plane.ListSessionsAsync(ct);
+        IReadOnlyList<System.Text.Json.JsonElement> history = [];
+        await MissionControl.Testing.Eventually.WaitUntil(async () =>
+        {
+            history = await _plane.GetChatHistoryAsync(key, limit: 20, ct);
+            return history.Any(entry => entry.GetRawText().Contains(text, StringComparison.Ordinal));
+        }, TimeSpan.FromSeconds(30), "the message is in the transcript");
+
+        Assert.Contains(sessions, s => s.TryGetProperty("key", out var k) && k.GetString() == key);
+        Assert.True(await _plane.DeleteAgentAsync(id, cancellationToken: ct));
+    }
+
+    [Fact]
     public async Task Upsert_twice_is_not_an_error_and_renames()
     {
         var id = $"mc-up-{Guid.NewGuid():N}"[..20];

@@ -1,0 +1,49 @@
+using MissionControl.GrainInterfaces.Agents;
+using MissionControl.GrainInterfaces.Gateways;
+using MissionControl.Grains.Agents.Provisioning;
+using MissionControl.Grains.Common;
+using MissionControl.ReadModels.Queries;
+using MissionControl.Runtime;
+
+namespace MissionControl.ApiGateway.Apis.Gateways;
+
+/// <summary>Keeps a gateway's main agent in step with the gateway it serves.</summary>
+internal static class GatewayMainAgent
+{
+    /// <summary>The name a main agent gets from its gateway (see <see cref="AgentPlacement"/>).</summary>
+    public static string DefaultName(string gatewayName) => $"{gatewayName} Gateway Agent";
+
+    /// <summary>
+    /// After a gateway changed: a missing main agent is created; one reached through changed
+    /// settings (or with its workspace root moved) is provisioned again; one still named after
+    /// the gateway's old name follows the new name (a name someone chose is left alone).
+    /// </summary>
+    public static async Task FollowAsync(IGrainFactory grains, AgentPlacement placement, GatewayRow before, GatewayView after, bool reconnected)
+    {
+        if (after.MainAgentId is not { } agentId)
+        {
+            await placement.EnsureGatewayMainAsync(after.Id);
+            return;
+        }
+
+        var agent = grains.GetGrain<IAgentGrain>(agentId.ToString());
+        if (await agent.Get() is not { } current)
+            return;
+        var reprovision = reconnected || before.WorkspaceRoot != after.WorkspaceRoot;
+        var rename = before.Name != after.Name && current.Name == DefaultName(before.Name);
+        if (reprovision || rename)
+            await agent.Update(new AgentChanges { Name = rename ? DefaultName(after.Name) : null, Force = reprovision });
+    }
+
+    /// <summary>Deletes the main agent of a deleted gateway; one already gone is fine.</summary>
+    public static async Task DeleteAsync(IGrainFactory grains, Guid agentId)
+    {
+        try
+        {
+            await grains.GetGrain<IAgentGrain>(agentId.ToString()).Delete();
+        }
+        catch (DomainException ex) when (ex.Kind == DomainErrorKind.NotFound)
+        {
+        }
+    }
+}

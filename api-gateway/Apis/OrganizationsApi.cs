@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MissionControl.ApiGateway.Access;
+using MissionControl.ApiGateway.Apis.Contracts;
+using MissionControl.ApiGateway.Authentication;
+using MissionControl.ApiGateway.Http;
+using MissionControl.GrainInterfaces.Organizations;
+using MissionControl.GrainInterfaces.Users;
+using MissionControl.Grains.Common;
+using MissionControl.Grains.Organizations;
+using MissionControl.ReadModels.Queries;
+using MissionControl.Runtime;
+
+namespace MissionControl.ApiGateway.Apis;
+
+/// <summary>
+/// Organizations (<c>/api/v1/organizations</c>): creating them, the caller's list and active
+/// one, deleting it; its members (<see cref="MapMembers"/>) and invites (<see cref="MapInvites"/>).
+/// Everything under <c>/me</c> is about the caller's active organization; an id from any other
+/// organization is answered as unknown (404).
+/// </summary>
+public static partial class OrganizationsApi
+{
+    public const string OnlyOwnersDelete = "Only organization owners can delete organizations";
+
+    public static IEndpointRouteBuilder MapOrganizationsApi(this IEndpointRouteBuilder app)
+    {
+        var organizations = app.MapGroup("/api/v1/organizations").RequireUser().WithTags("organizations");
+        organizations.MapPost("", Create).WithName("CreateOrganization");
+        organizations.MapGet("/me/list", ListMine).WithName("ListMyOrganizations");
+        organizations.MapPatch("/me/active", SetActive).WithName("SetActiveOrganization");
+        organizations.MapGet("/me", GetMine).WithName("GetMyOrganization");
+        organizations.MapDelete("/me", DeleteMine).WithName("DeleteMyOrganization");
+        MapMembers(organizations);
+        MapInvites(organizations);
+        return app;
+    }
+
+    /// <summary>
+    /// Names are unique among live organizations, ignoring case. The check and the creation run
+    /// under a database-wide lock on the lower-cased name, so two silos cannot both pass the check
+    /// for one name; the projection is written inside the creation's append, so the next holder
+    /// of the lock sees the new organization. Personal organizations, made on first sign-in, are
+    /// exempt and may share a name, as upstream.
+    /// </summary>
+    public static async Task<Ok<OrganizationRead>> Create(
+        UserSession session, OrganizationCreate body, IGrainFactory grains, MembershipQueries memberships,
+        IDistributedLock locks, CancellationToken ct)
+    {
+        var name = OrganizationInput.Name(body.Name);
+        OrganizationView organization;
+        await using (await locks.AcquireAsync("organization-name:" + name.ToLowerInvariant(), ct))
+        {
+            if (await memberships.NameTakenAsync(name, ct))
+                throw DomainError.Conflict(ApiErrors.ReasonPhrase(StatusCodes.Status409Conflict));
+            var organizationId = Guid.NewGuid();
+            organization = await grains.GetGrain<IOrganizationGrain>(organizationId.ToString())
+                .Create(new NewOrganization(name, session.UserId, session.User.Email));
+        }
+
+        await grains.GetGrain<IUserGrain>(session.UserId.ToString()).SetActiveOrganization(organization.Id);
+        return TypedResults.Ok(OrganizationRead.From(organization));
+    }
+
+    /// <summary>A bare array, by name ignoring case; the session has already repaired the active organization.</summary>
+    public static async Task<Ok<List<OrganizationListItem>>> ListMine(
+        UserSession session, OrganizationQueries organizations, CancellationToken ct)
+    {
+        var mine = await organizations.OfUserAsync(session.UserId, ct);
+        return TypedResults.Ok(mine
+            .Select(org => new OrganizationListItem(org.Id, org.Name, org.Role, org.Id == session.User.ActiveOrganizationId))
+            .ToList());
+    }
+
+    public static async Task<Ok<OrganizationRead>> SetActive(
+        UserSession session, OrganizationActiveUpdate body, IGrainFactory grains, OrganizationQueries organizations, CancellationToken ct)
+    {
+        var organization = await organizations.GetAsync(body.OrganizationId, ct);
+        if (organization is null || await organizations.MemberAccessAsync(organization.Id, session.UserId, ct) is null)
+            throw DomainError.Forbidden(UserSession.NoOrgAccess);
+        await grains.GetGrain<IUserGrain>(session.UserId.ToString()).SetActiveOrganization(organization.Id);
+        return TypedResults.Ok(OrganizationRead.From(organization));
+    }
+
+    public static async Task<Ok<OrganizationRead>> GetMine(UserSession session, OrganizationQueries organizations, CancellationToken ct)
+    {
+        var organization = await organizations.GetAsync(session.OrganizationId, ct) ?? throw DomainError.Forbidden(UserSession.NoOrgAccess);
+        return TypedResults.Ok(OrganizationRead.From(organization));
+    }
+
+    /// <summary>
+    /// Owners only. The organization's agents, boards and gateways go first (agents leave their
+    /// gateways), then the organization itself; members then work in another organization of
+    /// theirs, or a new personal one. A gateway that refuses an agent's cleanup stops the
+    /// deletion with 502 before the organization goes, so deleting again retries.
+    /// </summary>
+    public static async Task<Results<Ok<OkResponse>, JsonHttpResult<ErrorBody>>> DeleteMine(
+        UserSession session, HttpContext context, IGrainFactory grains,
+        AgentQueries agents, BoardQueries boards, GatewayQueries gateways, CancellationToken ct)
+    {
+        var owner = session.RequireAdmin();
+        if (owner.Role != Roles.Owner)
+            throw DomainError.Forbidden(OnlyOwnersDelete);
+        var contents = new OrganizationContents(grains, agents, boards, gateways);
+        if (await contents.DeleteAsync(owner.OrganizationId, ct) is { } cleanupError)
+        {
+            return TypedResults.Json(
+                new ErrorBody($"Gateway cleanup failed: {cleanupError}", context.TraceIdentifier),
+                statusCode: StatusCodes.Status502BadGateway);
+        }
+
+        await grains.GetGrain<IOrganizationGrain>(owner.OrganizationId.ToString()).Delete(session.UserId);
+        return TypedResults.Ok(OkResponse.Instance);
+    }
+}
