@@ -13,11 +13,13 @@ var builder = WebApplication.CreateBuilder(args);
 ServiceSettings settings;
 ApiLimits limits;
 MissionControl.Grains.Agents.AgentOptions agents;
+MissionControl.Grains.Agents.Inbox.InboxOptions inbox;
 try
 {
     settings = ServiceSettings.FromConfiguration(builder.Configuration);
     limits = ApiLimits.FromConfiguration(builder.Configuration);
     agents = LifecycleSettings.FromConfiguration(builder.Configuration, settings);
+    inbox = InboxSettings.FromConfiguration(builder.Configuration);
 }
 catch (ConfigurationException ex)
 {
@@ -26,7 +28,7 @@ catch (ConfigurationException ex)
 }
 
 builder.Services.AddSingleton(settings);
-builder.Services.AddMissionControlSilo(settings.ConnectionString, silo => silo.AddMissionControlGrains(agents));
+builder.Services.AddMissionControlSilo(settings.ConnectionString, silo => silo.AddMissionControlGrains(agents, inbox));
 builder.Services.AddMissionControlHttp(limits);
 builder.Services.AddMissionControlAuthentication(settings);
 builder.Services.AddMissionControlAccess();
@@ -43,6 +45,8 @@ app.MapGatewaysApi();
 app.MapBoardsApi();
 app.MapAgentsApi();
 app.MapBoardWorkApi();
+app.MapGatewayInboxApi();
+app.MapAgentInboxApi();
 app.Run();
 return 0;
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs a benchmark and prints its figures (benchmarks never pass or fail on timings).
 #   deploy/bench.sh gateway-patch   coalesced heartbeat-config writes, fake and real gateway
+#   deploy/bench.sh inbox-poll      agent inbox polls over HTTP: 10,000 agents, 3 pending messages each
 # Like deploy/test.sh it starts a throwaway PostgreSQL unless DATABASE_URL is set, and a real
-# OpenClaw gateway unless OPENCLAW_GATEWAY_URL and OPENCLAW_GATEWAY_TOKEN are set.
+# OpenClaw gateway (gateway-patch only) unless OPENCLAW_GATEWAY_URL and OPENCLAW_GATEWAY_TOKEN are set.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/postgres.sh"
 root=$(mc_repo_root)

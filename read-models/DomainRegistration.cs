@@ -8,6 +8,7 @@ using MissionControl.GrainInterfaces.Tasks;
 using MissionControl.GrainInterfaces.Users;
 using MissionControl.Grains;
 using MissionControl.Grains.Agents;
+using MissionControl.Grains.Agents.Inbox;
 using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.Grains.Boards;
 using MissionControl.Grains.Gateways;
@@ -19,6 +20,7 @@ using MissionControl.Grains.Users;
 using MissionControl.OpenClaw;
 using MissionControl.OpenClaw.Identity;
 using MissionControl.OpenClaw.Resilience;
+using MissionControl.ReadModels.Inbox;
 using MissionControl.ReadModels.Lifecycle;
 using MissionControl.Silo.Hosting;
 
@@ -29,7 +31,7 @@ public static class DomainRegistration
 {
     /// <summary>
     /// Registers everything a Mission Control silo hosts. Services the host registered first
-    /// (agent options, gateway resilience, a gateway-connection resolver) are kept, so the
+    /// (agent and inbox options, gateway resilience, a gateway-connection resolver) are kept, so the
     /// service can pass its settings and tests can point gateways at a fake.
     /// </summary>
     public static SiloBuilder AddMissionControlDomain(this SiloBuilder silo)
@@ -61,5 +63,11 @@ public static class DomainRegistration
         services.TryAddSingleton<IGatewayRoster, ReadModelGatewayRoster>();
         services.TryAddSingleton<GatewayTemplateSync>();
         services.TryAddSingleton<AgentPlacement>();
+        services.TryAddSingleton(new InboxOptions());
+        services.TryAddSingleton<InboxKeySecret>();
+        services.TryAddSingleton<InboxKeyIssuer>();
+        services.TryAddSingleton<InboxDirectory>();
+        services.TryAddSingleton<InboxMessaging>();
+        services.TryAddSingleton<InboxSetupGuide>();
     }
 }

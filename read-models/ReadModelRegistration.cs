@@ -19,7 +19,8 @@ public static class ReadModelRegistration
             .AddProjection<BoardProjection>()
             .AddProjection<AgentProjection>()
             .AddProjection<TaskProjection>()
-            .AddProjection<UserProjection>();
+            .AddProjection<UserProjection>()
+            .AddProjection<InboxMessageProjection>();
         silo.AddBoardWorkReadModels();
         silo.Services.AddSingleton<AgentQueries>();
         silo.Services.AddSingleton<BoardQueries>();
@@ -28,6 +29,7 @@ public static class ReadModelRegistration
         silo.Services.AddSingleton<OrganizationQueries>();
         silo.Services.AddSingleton<UserQueries>();
         silo.Services.AddSingleton<MembershipQueries>();
+        silo.Services.AddSingleton<InboxQueries>();
         return silo;
     }
 }

@@ -11,6 +11,9 @@ public static class AuthSchemes
 
     /// <summary>User first, then agent; user auth is skipped when <c>X-Agent-Token</c> is sent.</summary>
     public const string UserOrAgent = "UserOrAgent";
+
+    /// <summary>The agent inbox's <c>X-Api-Key</c>: an inbox key, or the agent's own token.</summary>
+    public const string InboxKey = "InboxKey";
 }
 
 /// <summary>Authorization policy names, one per kind of caller an endpoint accepts.</summary>
@@ -19,6 +22,7 @@ public static class AuthPolicies
     public const string User = "user";
     public const string Agent = "agent";
     public const string UserOrAgent = "user-or-agent";
+    public const string InboxKey = "inbox-key";
 }
 
 /// <summary>
@@ -39,4 +43,8 @@ public static class EndpointAuthorization
     /// <summary>Either; <see cref="AgentCaller.From"/> tells the handler which it got.</summary>
     public static TBuilder RequireUserOrAgent<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(AuthPolicies.UserOrAgent);
+
+    /// <summary>Agents calling their inbox with <c>X-Api-Key</c>; bind <see cref="AgentCaller"/> to learn which one.</summary>
+    public static TBuilder RequireInboxKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(AuthPolicies.InboxKey);
 }

@@ -23,11 +23,13 @@ public static class AuthenticationSetup
         schemes.AddScheme<AuthenticationSchemeOptions, AgentTokenHandler>(AuthSchemes.Agent, null);
         schemes.AddScheme<AuthenticationSchemeOptions, UserOrAgentHandler>(AuthSchemes.UserOrAgent,
             options => options.ForwardChallenge = AuthSchemes.Agent);
+        schemes.AddScheme<AuthenticationSchemeOptions, InboxKeyHandler>(AuthSchemes.InboxKey, null);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.User, policy => policy.AddAuthenticationSchemes(AuthSchemes.User).RequireAuthenticatedUser())
             .AddPolicy(AuthPolicies.Agent, policy => policy.AddAuthenticationSchemes(AuthSchemes.Agent).RequireAuthenticatedUser())
-            .AddPolicy(AuthPolicies.UserOrAgent, policy => policy.AddAuthenticationSchemes(AuthSchemes.UserOrAgent).RequireAuthenticatedUser());
+            .AddPolicy(AuthPolicies.UserOrAgent, policy => policy.AddAuthenticationSchemes(AuthSchemes.UserOrAgent).RequireAuthenticatedUser())
+            .AddPolicy(AuthPolicies.InboxKey, policy => policy.AddAuthenticationSchemes(AuthSchemes.InboxKey).RequireAuthenticatedUser());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAgentTokenDirectory, UnwiredAgentTokenDirectory>();
@@ -35,6 +37,7 @@ public static class AuthenticationSetup
         services.AddSingleton<VerifiedAgentTokenCache>();
         services.AddSingleton<FailedAuthLimiter>();
         services.AddSingleton<AgentTokenAuthenticator>();
+        services.AddSingleton<InboxKeyAuthenticator>();
         return services;
     }
 

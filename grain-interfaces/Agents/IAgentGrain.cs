@@ -33,6 +33,27 @@ public interface IAgentGrain : IGrain
 
     /// <summary>The agent as its stream tells it; null when it never existed or was deleted.</summary>
     Task<AgentSnapshot?> Get();
+
+    /// <summary>Records a new inbox key by its keyed hash; the previous key stops working at once.</summary>
+    Task IssueInboxKey(string keyHash);
+
+    /// <summary>Puts a message in the agent's inbox, pending until a poll leases it.</summary>
+    Task<InboxQueued> QueueMessage(InboxLetter letter);
+
+    /// <summary>
+    /// Leases pending messages (oldest first, at most <see cref="InboxPoll.Max"/>) in one turn, so
+    /// concurrent polls never get the same message while its lease runs; also a liveness signal.
+    /// </summary>
+    Task<InboxPollResult> Poll(InboxPoll poll);
+
+    /// <summary>Completes a delivered message; says where its reply must go.</summary>
+    Task<InboxReportResult> Report(InboxReport report);
+
+    /// <summary>A liveness signal from the agent's inbox client (it never revives a failed or deleted agent).</summary>
+    Task RecordInboxHeartbeat(DateTimeOffset now);
+
+    /// <summary>The open messages and the recent finished ones, oldest first.</summary>
+    Task<IReadOnlyList<InboxMessageView>> InboxMessages();
 }
 
 /// <summary>What an agent needs to exist. The token is minted by the grain; no caller ever holds it.</summary>

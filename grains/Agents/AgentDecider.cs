@@ -27,6 +27,7 @@ public static partial class AgentDecider
         StartDeletion c => StartDeletion(state, c),
         FailDeletion c => FailDeletion(state, c),
         CompleteDeletion c => CompleteDeletion(state, c),
+        AgentInboxCommand c => DecideInbox(state, c),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown agent command"),
     };
 

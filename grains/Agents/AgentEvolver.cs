@@ -1,4 +1,5 @@
 using MissionControl.Grains.Agents.Events;
+using MissionControl.Grains.Agents.Inbox;
 
 namespace MissionControl.Grains.Agents;
 
@@ -15,6 +16,12 @@ public static class AgentEvolver
         if (evt is AgentCreated created)
         {
             return Create(created);
+        }
+
+        // Inbox traffic is not a change to the agent itself, so it leaves UpdatedAt alone.
+        if (evt is AgentInboxMessageEvent)
+        {
+            return state is null ? null : state with { Inbox = InboxEvolver.Apply(state.Inbox, evt) };
         }
 
         return state is null ? null : ApplyToExisting(state, evt) with { UpdatedAt = evt.At };
@@ -64,6 +71,7 @@ public static class AgentEvolver
         AgentDeletionStarted => state with { Status = AgentStatus.Deleting, LastDeleteError = null, CheckInDeadline = null },
         AgentDeletionFailed e => state with { LastDeleteError = e.Error },
         AgentDeleted => state with { Status = AgentStatus.Deleted },
+        AgentInboxKeyIssued e => state with { Inbox = InboxEvolver.Apply(state.Inbox, e) },
         _ => state,
     };
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MissionControl.Grains.Agents.Inbox;
 
 namespace MissionControl.Grains.Agents;
 
@@ -53,6 +54,9 @@ public sealed record AgentState(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>The agent's inbox: open messages and a short tail of finished ones (empty in older snapshots).</summary>
+    public AgentInbox Inbox { get; init; } = AgentInbox.Empty;
+
     /// <summary>A gateway-main agent is one without a board.</summary>
     [JsonIgnore]
     public bool IsGatewayMain => BoardId is null;

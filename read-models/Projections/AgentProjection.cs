@@ -22,7 +22,9 @@ public sealed partial class AgentProjection : IInlineProjection
 
     private const string OrganizationOfGateway = "(select g.organization_id from gateways g where g.id = $5)";
 
-    public bool Handles(Type eventType) => typeof(AgentEvent).IsAssignableFrom(eventType);
+    // Inbox message traffic has its own table (InboxMessageProjection) and changes nothing here.
+    public bool Handles(Type eventType) =>
+        typeof(AgentEvent).IsAssignableFrom(eventType) && !typeof(AgentInboxMessageEvent).IsAssignableFrom(eventType);
 
     public Task ApplyAsync(NpgsqlConnection connection, RecordedEvent recorded, CancellationToken ct) => recorded.Data switch
     {
@@ -38,6 +40,7 @@ public sealed partial class AgentProjection : IInlineProjection
         AgentWentOffline e => Update(connection, recorded, e, "status = $4", ct, AgentStatus.Offline),
         AgentDeletionStarted e => Update(connection, recorded, e, "status = $4", ct, AgentStatus.Deleting),
         AgentDeleted e => Update(connection, recorded, e, "status = $4, deleted = true", ct, AgentStatus.Deleted),
+        AgentInboxKeyIssued e => Update(connection, recorded, e, "inbox_key_hash = $4", ct, e.KeyHash),
         // Steps, missed check-ins and failed cleanups change nothing a list shows but the time.
         AgentEvent e => Update(connection, recorded, e, "", ct),
         _ => Task.CompletedTask,

@@ -7,7 +7,10 @@ switch (scenario)
     case "gateway-patch":
         await GatewayPatchBenchmark.RunAsync(args.Skip(1).ToArray());
         return 0;
+    case "inbox-poll":
+        await InboxPollBenchmark.RunAsync(args.Skip(1).ToArray());
+        return 0;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{scenario}'; known: gateway-patch");
+        Console.Error.WriteLine($"unknown benchmark '{scenario}'; known: gateway-patch, inbox-poll");
         return 2;
 }
