@@ -5,7 +5,7 @@ using Npgsql;
 namespace MissionControl.ReadModels.Projections;
 
 /// <summary>
-/// Pending invites. The token digest is projected (migration 0010) only so an invite can be found
+/// Pending invites. The token digest is projected (migration 0008) only so an invite can be found
 /// by its token; redeeming it is still the organization grain's decision.
 /// </summary>
 public sealed partial class OrganizationProjection

@@ -125,7 +125,9 @@ public sealed class BoardWorkBadInputTests(BoardWorkWorld scene) : IClassFixture
         using var owner = scene.Client(scene.Owner);
         using var lead = scene.Client(scene.Lead);
         var failures = new List<string>();
-        string[] ids = [Guid.NewGuid().ToString(), "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "not-a-guid", "00000000-0000-0000-0000-000000000000"];
+        // No bare dot segment ("..", "%2e%2e"): the client resolves it before sending, so
+        // ".../tasks/%2e%2e" really is a request for the board itself, which is not what this tests.
+        string[] ids = [Guid.NewGuid().ToString(), "..%2F..%2Fetc%2Fpasswd", "%2e%2e%2e", "not-a-guid", "00000000-0000-0000-0000-000000000000"];
 
         foreach (var id in ids)
         {
