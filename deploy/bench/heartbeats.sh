@@ -94,8 +94,11 @@ hb_main() {
   pgbench=$(hb_pgbench_bin)
 
   mc_log "building the service and the benchmark helpers (Release)"
-  dotnet build "$root/api-gateway" -c Release -v q -nologo >/dev/null
-  dotnet build "$root/tests/MissionControl.Benchmarks" -c Release -v q -nologo >/dev/null
+  local project
+  for project in api-gateway tests/MissionControl.Benchmarks; do
+    dotnet build "$root/$project" -c Release -v q -nologo >"$work/build.log" 2>&1 \
+      || { cat "$work/build.log" >&2; mc_die "building $project failed"; }
+  done
   local helpers="$root/tests/MissionControl.Benchmarks/bin/Release/net10.0/MissionControl.Benchmarks.dll"
 
   hb_fresh_database heartbeat_service
@@ -108,6 +111,7 @@ hb_main() {
   dotnet "$helpers" heartbeat-warmup --url "$hb_url" --tokens "$work/tokens.txt"
 
   echo "heartbeats: $bench_agents agents, $bench_runs runs of ${bench_seconds}s each side, on $(nproc) cores, PostgreSQL fsync=${MC_PG_FSYNC:-off}"
+  echo "  load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews both sides)"
   echo "  ours:    wrk -t2 -c$bench_connections, POST /api/v1/agent/heartbeat with a rotating X-Agent-Token"
   echo "  pgbench: -M prepared -c$bench_pg_clients -j2, select agent + update status/last_seen_at + insert activity + commit"
   local ours=() theirs=() run
