@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.Grains.Agents.Events;
 using MissionControl.Grains.Agents.Provisioning;
@@ -77,6 +79,24 @@ public sealed partial class AgentGrain(
         await ArmOfflineCheckAsync(now + options.OfflineAfter, now);
         return AgentRequests.ToSnapshot(State!, Version);
     }
+
+    public async Task<AgentSnapshot?> RecordOwnHeartbeat(string? status, string tokenHash)
+    {
+        var now = clock.GetUtcNow();
+        // An empty decision is confirmed against the stream and an append carries the version it
+        // decided on, so the hash compared here is the agent's current one, not a cached guess.
+        var events = await Execute(state => HoldsToken(state, tokenHash)
+            ? AgentDecider.Decide(state, new RecordHeartbeat(now) { Status = status })
+            : []);
+        if (events.Count == 0)
+            return null;
+        await ArmOfflineCheckAsync(now + options.OfflineAfter, now);
+        return AgentRequests.ToSnapshot(State!, Version);
+    }
+
+    private static bool HoldsToken(AgentState? state, string tokenHash) =>
+        state is { IsDeleted: false }
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(state.TokenHash), Encoding.UTF8.GetBytes(tokenHash));
 
     public async Task<AgentPresence> GetPresence()
     {
