@@ -32,9 +32,11 @@ hb_field() { sed -n "s/.*[ ]$1=\([0-9.]*\).*/\1/p"; }
 hb_start_service() {
   local port; port=$(mc_free_port)
   hb_url="http://127.0.0.1:$port"
-  DATABASE_URL="$service_db_url" AUTH_MODE=local LOCAL_AUTH_TOKEN="$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n')" \
-    ASPNETCORE_URLS="$hb_url" BASE_URL="$hb_url" \
-    dotnet "$root/api-gateway/bin/Release/net10.0/MissionControl.ApiGateway.dll" >"$work/service.log" 2>&1 &
+  # From its project folder, as `dotnet run` would start it, so its appsettings.json (log levels)
+  # applies: without it every request is logged to the console, which costs more than the request.
+  (cd "$root/api-gateway" && DATABASE_URL="$service_db_url" AUTH_MODE=local \
+    LOCAL_AUTH_TOKEN="$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n')" ASPNETCORE_URLS="$hb_url" BASE_URL="$hb_url" \
+    exec dotnet bin/Release/net10.0/MissionControl.ApiGateway.dll) >"$work/service.log" 2>&1 &
   hb_service_pid=$!
   cleanup+=('kill "$hb_service_pid" 2>/dev/null; wait "$hb_service_pid" 2>/dev/null || true')
   for _ in $(seq 1 120); do
