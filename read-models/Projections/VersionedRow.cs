@@ -28,6 +28,15 @@ internal static class VersionedRow
         string assignments, CancellationToken ct, params object?[] values) =>
         connection.ScalarAsync<Guid?>(UpdateSql(table, assignments) + " returning id", ct, [recorded.StreamVersion, at, recorded.StreamId, .. values]);
 
+    /// <summary>The command <see cref="UpdateAsync"/> would run, for sending in a batch.</summary>
+    public static NpgsqlBatchCommand Command(
+        string table, RecordedEvent recorded, DateTimeOffset at, string assignments, params object?[] values)
+    {
+        var command = new NpgsqlBatchCommand(UpdateSql(table, assignments));
+        SqlParameters.Bind(command.Parameters, [recorded.StreamVersion, at, recorded.StreamId, .. values]);
+        return command;
+    }
+
     // Table names and assignments are constants of the projections, never input.
     private static string UpdateSql(string table, string assignments)
     {

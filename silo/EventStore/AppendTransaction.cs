@@ -87,8 +87,7 @@ internal sealed class AppendTransaction(NpgsqlDataSource dataSource, IInlineProj
         }
 
         await ReportConflictsAsync(connection, stale, outcomes);
-        foreach (var (append, result) in written)
-            await ProjectAsync(connection, append, result);
+        await ProjectAsync(connection, tx, written);
         progress.Committing = true;
         await tx.CommitAsync();
         return outcomes;
@@ -141,21 +140,43 @@ internal sealed class AppendTransaction(NpgsqlDataSource dataSource, IInlineProj
             outcomes[index] = new ConcurrencyException(append.StreamId, append.ExpectedVersion, versions.GetValueOrDefault(append.StreamId));
     }
 
-    private async Task ProjectAsync(NpgsqlConnection connection, PendingAppend append, AppendResult result)
+    // Events are projected in the order they were appended. Work a projection can hand over as
+    // commands is gathered and sent in one round trip, before any projection that needs the
+    // connection itself runs, so the order of writes is kept.
+    private async Task ProjectAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, List<(PendingAppend Append, AppendResult Result)> written)
     {
         if (projections.Length == 0)
             return;
         var now = DateTimeOffset.UtcNow;
-        for (var i = 0; i < append.Events.Count; i++)
+        var gathered = new List<NpgsqlBatchCommand>();
+        foreach (var (append, result) in written)
         {
-            var recorded = new RecordedEvent(
-                result.Sequences[i], append.StreamId, append.ExpectedVersion + i + 1,
-                append.EventNames[i], append.Events[i], append.Metadata, now);
-            foreach (var projection in projections)
+            for (var i = 0; i < append.Events.Count; i++)
             {
-                if (projection.Handles(append.Events[i].GetType()))
+                var recorded = new RecordedEvent(
+                    result.Sequences[i], append.StreamId, append.ExpectedVersion + i + 1,
+                    append.EventNames[i], append.Events[i], append.Metadata, now);
+                foreach (var projection in projections)
+                {
+                    if (!projection.Handles(append.Events[i].GetType()) || projection.TryBatch(recorded, gathered))
+                        continue;
+                    await SendAsync(connection, tx, gathered);
                     await projection.ApplyAsync(connection, recorded, CancellationToken.None);
+                }
             }
         }
+        await SendAsync(connection, tx, gathered);
+    }
+
+    private static async Task SendAsync(NpgsqlConnection connection, NpgsqlTransaction tx, List<NpgsqlBatchCommand> commands)
+    {
+        if (commands.Count == 0)
+            return;
+        await using var batch = new NpgsqlBatch(connection, tx);
+        foreach (var command in commands)
+            batch.BatchCommands.Add(command);
+        commands.Clear();
+        await batch.ExecuteNonQueryAsync();
     }
 }

@@ -123,6 +123,31 @@ public sealed class GroupCommitTests
         Assert.All(await Task.WhenAll(appends), seen => Assert.Equal((1L, 1L), seen));
     }
 
+    [Fact]
+    public async Task Given_projections_that_batch_some_events_and_apply_others_directly_When_a_batch_commits_Then_read_model_writes_keep_the_event_order()
+    {
+        var gate = new GateProjection();
+        await using var cluster = await StartAsync(gate, silo => silo.AddProjection<WriteOrderProjection>());
+        await WriteOrderProjection.CreateTableAsync(cluster.Database);
+        var store = cluster.Primary.Services.GetRequiredService<IEventStore>();
+        var held = await HoldWriterAsync(store, gate);
+
+        var appends = Enumerable.Range(0, 6)
+            .Select(i => store.AppendAsync($"order-{i}", "test", 0,
+                [new CounterIncremented(1, $"o{i}-a"), new CounterIncremented(2, $"o{i}-b"), new CounterIncremented(3, $"o{i}-c")],
+                EventMetadata.Empty))
+            .ToList();
+        gate.Release();
+        await held;
+        var sequences = (await Task.WhenAll(appends)).SelectMany(r => r.Sequences).ToList();
+
+        var written = (await WriteOrderProjection.ReadOrderAsync(cluster.Database)).Where(sequences.Contains).ToList();
+        Assert.Equal(18, written.Count);
+        Assert.Equal(written.Order(), written);
+        Assert.Equal(sequences.Order(), written);
+        Assert.Equal(1, await TransactionCountAsync(cluster.Database, Enumerable.Range(0, 6).Select(i => $"order-{i}")));
+    }
+
     private static Task<TestCluster> StartAsync(GateProjection gate, Action<Hosting.SiloBuilder>? more = null) =>
         SiloSetup.StartAsync(1, options: o => o.AppendWriters = 1, more: silo =>
         {
@@ -175,5 +200,49 @@ public sealed class GateProjection : IInlineProjection
             return;
         _entered.TrySetResult();
         await _released.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+    }
+}
+
+/// <summary>
+/// Logs each event's sequence number in the order its write reaches the table: events with an
+/// even value go through <see cref="IInlineProjection.TryBatch"/>, odd ones through ApplyAsync.
+/// </summary>
+public sealed class WriteOrderProjection : IInlineProjection
+{
+    private const string Insert = "insert into write_order (seq) values ($1)";
+
+    public bool Handles(Type eventType) => eventType == typeof(CounterIncremented);
+
+    public bool TryBatch(RecordedEvent recorded, IList<NpgsqlBatchCommand> commands)
+    {
+        if (((CounterIncremented)recorded.Data).NewValue % 2 != 0)
+            return false;
+        commands.Add(new NpgsqlBatchCommand(Insert) { Parameters = { new NpgsqlParameter { Value = recorded.Sequence } } });
+        return true;
+    }
+
+    public async Task ApplyAsync(NpgsqlConnection connection, RecordedEvent recorded, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(Insert, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = recorded.Sequence });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public static async Task CreateTableAsync(TestDatabase database)
+    {
+        await using var dataSource = database.CreateDataSource();
+        await using var command = dataSource.CreateCommand("create table write_order (id bigserial primary key, seq bigint not null)");
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static async Task<IReadOnlyList<long>> ReadOrderAsync(TestDatabase database)
+    {
+        await using var dataSource = database.CreateDataSource();
+        await using var command = dataSource.CreateCommand("select seq from write_order order by id");
+        await using var reader = await command.ExecuteReaderAsync();
+        var order = new List<long>();
+        while (await reader.ReadAsync())
+            order.Add(reader.GetInt64(0));
+        return order;
     }
 }
