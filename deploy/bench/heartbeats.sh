@@ -62,23 +62,40 @@ hb_setup_pgbench() {
     -f "$bench_dir/pgbench-schema.sql" >/dev/null
 }
 
-# One wrk run; prints "rps p50_ms p99_ms non2xx socket_errors".
+# CPU ticks (user + system) used so far by a process, or by all processes of a server whose
+# postmaster pid is given with "tree".
+hb_ticks() {
+  if [ "$1" = tree ]; then
+    local pids; pids="$2 $(pgrep -P "$2" | tr '\n' ' ')"
+    for p in $pids; do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}'
+  else
+    awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
+  fi
+}
+
+# One wrk run; prints "rps p50_ms p99_ms non2xx socket_errors service_cpu_s postgres_cpu_s".
 hb_run_wrk() {
-  local out
+  local out postmaster service_before pg_before hz
+  postmaster=$(head -n 1 "$MC_PG_DATA/postmaster.pid"); hz=$(getconf CLK_TCK)
+  service_before=$(hb_ticks "$hb_service_pid"); pg_before=$(hb_ticks tree "$postmaster")
   out=$(TOKENS_FILE="$work/tokens.txt" wrk -t2 -c"$bench_connections" -d"${bench_seconds}s" --timeout 10s \
     -s "$bench_dir/heartbeat.lua" "$hb_url" | grep WRK_RESULT)
   local requests duration p50 p99 non2xx errors
   requests=$(echo "$out" | hb_field requests); duration=$(echo "$out" | hb_field duration_us)
   p50=$(echo "$out" | hb_field p50_us); p99=$(echo "$out" | hb_field p99_us)
   non2xx=$(echo "$out" | hb_field non2xx); errors=$(echo "$out" | hb_field socket_errors)
+  local service_cpu pg_cpu
+  service_cpu=$(( $(hb_ticks "$hb_service_pid") - service_before )); pg_cpu=$(( $(hb_ticks tree "$postmaster") - pg_before ))
   awk -v r="$requests" -v d="$duration" -v a="$p50" -v b="$p99" -v n="$non2xx" -v e="$errors" \
-    'BEGIN {printf "%.0f %.2f %.2f %d %d\n", r / (d / 1e6), a / 1000, b / 1000, n, e}'
+    -v sc="$service_cpu" -v pc="$pg_cpu" -v hz="$hz" \
+    'BEGIN {printf "%.0f %.2f %.2f %d %d %.1f %.1f\n", r / (d / 1e6), a / 1000, b / 1000, n, e, sc / hz, pc / hz}'
 }
 
-# One pgbench run; prints "tps avg_ms p99_ms".
+# One pgbench run; prints "tps avg_ms p99_ms postgres_cpu_s".
 hb_run_pgbench() {
   local logdir="$work/pglog"; rm -rf "$logdir"; mkdir -p "$logdir"
-  local out
+  local out postmaster pg_before
+  postmaster=$(head -n 1 "$MC_PG_DATA/postmaster.pid"); pg_before=$(hb_ticks tree "$postmaster")
   out=$(cd "$logdir" && "$pgbench" -h 127.0.0.1 -p "$MC_PG_PORT" -U postgres -n -M prepared \
     -c "$bench_pg_clients" -j 2 -T "$bench_seconds" -D agents="$bench_agents" -l \
     -f "$bench_dir/pgbench-heartbeat.sql" "$pgbench_db" 2>&1) || { echo "$out" >&2; mc_die "pgbench failed"; }
@@ -87,7 +104,8 @@ hb_run_pgbench() {
   avg=$(echo "$out" | sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p')
   # Per-transaction log: the third field is the transaction's latency in microseconds.
   p99=$(cat "$logdir"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{v[NR]=$1} END {printf "%.2f", v[int(NR*0.99)] / 1000}')
-  printf '%.0f %s %s\n' "$tps" "$avg" "$p99"
+  local pg_cpu; pg_cpu=$(( $(hb_ticks tree "$postmaster") - pg_before ))
+  printf '%.0f %s %s %s\n' "$tps" "$avg" "$p99" "$(awk -v t="$pg_cpu" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz}')"
 }
 
 hb_main() {
@@ -120,7 +138,7 @@ hb_main() {
   for run in $(seq 1 "$bench_runs"); do
     ours+=("$(hb_run_wrk)")
     theirs+=("$(hb_run_pgbench)")
-    printf '  run %d: ours %s req/s (p50 %s ms, p99 %s ms, non-2xx %s, socket errors %s) | pgbench %s tps (avg %s ms, p99 %s ms)\n' \
+    printf '  run %d: ours %s req/s (p50 %s ms, p99 %s ms, non-2xx %s, socket errors %s; CPU s: service %s, postgres %s) | pgbench %s tps (avg %s ms, p99 %s ms; CPU s: postgres %s)\n' \
       "$run" ${ours[-1]} ${theirs[-1]}
   done
   local rps p50 p99 tps pavg pp99
@@ -130,8 +148,14 @@ hb_main() {
   tps=$(printf '%s\n' "${theirs[@]}" | awk '{print $1}' | hb_median)
   pavg=$(printf '%s\n' "${theirs[@]}" | awk '{print $2}' | hb_median)
   pp99=$(printf '%s\n' "${theirs[@]}" | awk '{print $3}' | hb_median)
+  local cpu_service cpu_pg_ours cpu_pg_theirs
+  cpu_service=$(printf '%s\n' "${ours[@]}" | awk '{print $6 / ($1 * s) * 1e6}' s="$bench_seconds" | hb_median)
+  cpu_pg_ours=$(printf '%s\n' "${ours[@]}" | awk '{print $7 / ($1 * s) * 1e6}' s="$bench_seconds" | hb_median)
+  cpu_pg_theirs=$(printf '%s\n' "${theirs[@]}" | awk '{print $4 / ($1 * s) * 1e6}' s="$bench_seconds" | hb_median)
   echo "median ours:    $rps heartbeats/s, p50 $p50 ms, p99 $p99 ms"
   echo "median pgbench: $tps tps, latency avg $pavg ms, p99 $pp99 ms"
+  printf 'CPU per heartbeat (median, microseconds): service %.0f, postgres %.0f; postgres per pgbench transaction %.0f\n' \
+    "$cpu_service" "$cpu_pg_ours" "$cpu_pg_theirs"
   awk -v a="$rps" -v b="$tps" -v p="$p99" 'BEGIN {
     printf "ratio ours/pgbench: %.2f (target >= 1.00: %s); p99 %s ms (target < 50: %s)\n",
       a / b, (a >= b ? "met" : "not met"), p, (p < 50 ? "met" : "not met") }'
