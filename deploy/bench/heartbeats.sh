@@ -63,11 +63,13 @@ hb_setup_pgbench() {
 }
 
 # CPU ticks (user + system) used so far by a process, or by all processes of a server whose
-# postmaster pid is given with "tree".
+# postmaster pid is given with "tree": its live children, plus what exited children (pgbench's
+# connections, say) left in the postmaster's own account.
 hb_ticks() {
   if [ "$1" = tree ]; then
-    local pids; pids="$2 $(pgrep -P "$2" | tr '\n' ' ')"
-    for p in $pids; do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}'
+    { awk '{print $14 + $15 + $16 + $17}' "/proc/$2/stat"
+      for p in $(pgrep -P "$2"); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done
+    } | awk '{s += $1} END {print s + 0}'
   else
     awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
   fi
