@@ -18,7 +18,7 @@ public static class AgentSelfApi
     {
         var agent = app.MapGroup("/api/v1/agent").RequireAgent().WithAgentRoles(EveryRole);
         agent.MapGet("/healthz", Healthz).WithName("AgentHealthz");
-        agent.MapPost("/heartbeat", Heartbeat).WithName("AgentHeartbeat");
+        ProvenAgentToken.ChecksTokenHash(agent.MapPost("/heartbeat", Heartbeat).WithName("AgentHeartbeat"));
         return app;
     }
 
@@ -31,10 +31,24 @@ public static class AgentSelfApi
         return TypedResults.Ok(new AgentHealth(true, caller.AgentId, caller.BoardId, self.GatewayId, status, caller.IsBoardLead));
     }
 
-    /// <summary>The caller checks in: online unless it reported otherwise, last seen now.</summary>
-    public static async Task<Ok<AgentRead>> Heartbeat(AgentCaller caller, IGrainFactory grains, TimeProvider clock, AgentOptions options)
+    /// <summary>
+    /// The caller checks in: online unless it reported otherwise, last seen now. The grain records
+    /// it only if the token's hash is still the agent's, which is what lets authentication skip
+    /// the directory read for a token it has proven before; a rotated or deleted one gets 401.
+    /// </summary>
+    public static async Task<Results<Ok<AgentRead>, UnauthorizedHttpResult>> Heartbeat(
+        AgentCaller caller, HttpContext context, IGrainFactory grains, AgentTokenAuthenticator tokens,
+        TimeProvider clock, AgentOptions options)
     {
-        var agent = await grains.GetGrain<IAgentGrain>(caller.AgentId.ToString()).RecordHeartbeat(null);
+        var proven = ProvenAgentToken.From(context)
+            ?? throw new InvalidOperationException("The agent heartbeat ran without a proven agent token.");
+        var agent = await grains.GetGrain<IAgentGrain>(caller.AgentId.ToString()).RecordOwnHeartbeat(null, proven.TokenHash);
+        if (agent is null)
+        {
+            tokens.ForgetOutdated(proven.Fingerprint);
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            return TypedResults.Unauthorized();
+        }
         return TypedResults.Ok(AgentRead.From(agent, clock.GetUtcNow(), options.OfflineAfter));
     }
 }

@@ -25,10 +25,13 @@ internal sealed class AgentTokenHandler(
         if (token is null)
             return AuthenticateResult.NoResult();
 
-        var outcome = await authenticator.AuthenticateAsync(token, RequestTokens.ClientKey(Context), Context.RequestAborted);
+        var checkedDownstream = Context.GetEndpoint()?.Metadata.GetMetadata<ChecksAgentTokenHash>() is not null;
+        var outcome = await authenticator.AuthenticateAsync(
+            token, RequestTokens.ClientKey(Context), checkedDownstream, Context.RequestAborted);
         switch (outcome.Verdict)
         {
             case AgentTokenVerdict.Accepted:
+                new ProvenAgentToken(outcome.Agent!.TokenHash, outcome.Fingerprint!).AttachTo(Context);
                 return AuthenticateResult.Success(new AuthenticationTicket(AgentCaller.Principal(outcome.Agent!, Scheme.Name), Scheme.Name));
             case AgentTokenVerdict.RateLimited:
                 Context.Items[RateLimitedItem] = true;

@@ -21,7 +21,7 @@ public sealed class InboxKeyAuthenticator(
     public async Task<AgentTokenOutcome> AuthenticateAsync(string presented, string client, CancellationToken ct)
     {
         if (!InboxKeys.LooksLikeKey(presented))
-            return await agentTokens.AuthenticateAsync(presented, client, ct);
+            return await agentTokens.AuthenticateAsync(presented, client, hashCheckedDownstream: false, ct);
 
         // As for agent tokens: a blocked client still gets in with a key proven here before, so a
         // guesser sharing its address cannot lock a working agent out; nothing new is looked up.
@@ -38,7 +38,7 @@ public sealed class InboxKeyAuthenticator(
             return new AgentTokenOutcome(AgentTokenVerdict.Rejected);
         }
 
-        proven.Remember(fingerprint, new VerifiedAgentToken(owner.AgentId, hash));
+        proven.Remember(fingerprint, new VerifiedAgentToken(owner.AgentId, hash, owner.BoardId, owner.IsBoardLead));
         return new AgentTokenOutcome(AgentTokenVerdict.Accepted, Candidate(owner, hash));
     }
 

@@ -13,7 +13,8 @@ namespace MissionControl.ApiGateway.Authentication;
 /// </summary>
 public sealed class VerifiedAgentTokenCache : IDisposable
 {
-    public const int Capacity = 10_000;
+    // Entries are small; a fleet larger than this would pay a PBKDF2 for every evicted token.
+    public const int Capacity = 100_000;
 
     // Long enough to cover agents' heartbeat intervals; idle entries fall out.
     private static readonly TimeSpan IdleExpiry = TimeSpan.FromMinutes(30);
@@ -36,5 +37,13 @@ public sealed class VerifiedAgentTokenCache : IDisposable
     public void Dispose() => _entries.Dispose();
 }
 
-/// <summary>Which agent a token was proven for, and against which of its stored hashes.</summary>
-public readonly record struct VerifiedAgentToken(Guid AgentId, string TokenHash);
+/// <summary>
+/// Which agent a token was proven for, against which of its stored hashes, and the agent's board
+/// and role as they were then (enough for a principal when the directory is not read again).
+/// </summary>
+public readonly record struct VerifiedAgentToken(Guid AgentId, string TokenHash, Guid? BoardId, bool IsBoardLead)
+{
+    public static VerifiedAgentToken Of(AgentTokenCandidate agent) => new(agent.AgentId, agent.TokenHash, agent.BoardId, agent.IsBoardLead);
+
+    public AgentTokenCandidate ToCandidate() => new(AgentId, TokenHash, BoardId, IsBoardLead);
+}

@@ -75,10 +75,10 @@ mc_pg_stop() {
 }
 
 # Starts a throwaway server under .mc/NAME-pg on a free port with database missioncontrol_NAME,
-# and exports DATABASE_URL for it. fsync is off: a throwaway cluster needs no crash safety, and
-# runs much faster without it. The caller stops it with: mc_pg_stop "$MC_PG_DATA"
+# and exports DATABASE_URL for it. fsync is off unless MC_PG_FSYNC says otherwise: a throwaway
+# cluster needs no crash safety, and runs much faster without it. The caller stops it with: mc_pg_stop "$MC_PG_DATA"
 mc_pg_start_throwaway() {
   local name=$1
-  MC_PG_FSYNC=off mc_pg_start "$(mc_repo_root)/.mc/$name-pg" "$(mc_free_port)" "missioncontrol_$name"
+  MC_PG_FSYNC="${MC_PG_FSYNC:-off}" mc_pg_start "$(mc_repo_root)/.mc/$name-pg" "$(mc_free_port)" "missioncontrol_$name"
   export DATABASE_URL="postgresql://postgres@127.0.0.1:${MC_PG_PORT}/missioncontrol_$name"
 }

@@ -26,6 +26,14 @@ public interface IAgentGrain : IGrain
     /// <summary>Records a heartbeat: the status given, else online; last seen now. Returns the agent as it now is.</summary>
     Task<AgentSnapshot> RecordHeartbeat(string? status);
 
+    /// <summary>
+    /// The agent's own heartbeat, sent with a token proven against <paramref name="tokenHash"/>.
+    /// Recorded only while that is still the agent's token hash, as the stream has it when the
+    /// heartbeat commits, so a token rotated or an agent deleted on any silo is refused at once.
+    /// Null when refused.
+    /// </summary>
+    Task<AgentSnapshot?> RecordOwnHeartbeat(string? status, string tokenHash);
+
     /// <summary>Cleans the agent off its gateway and marks it deleted; a failed cleanup leaves it deleting with the error.</summary>
     Task<AgentDeletion> Delete();
 

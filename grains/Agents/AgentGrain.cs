@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.Grains.Agents.Events;
 using MissionControl.Grains.Agents.Provisioning;
@@ -72,10 +74,29 @@ public sealed partial class AgentGrain(
 
     public async Task<AgentSnapshot> RecordHeartbeat(string? status)
     {
-        await Execute(state => AgentDecider.Decide(state, new RecordHeartbeat(clock.GetUtcNow()) { Status = status }));
-        await RegisterOrUpdateReminder(OfflineCheck, options.OfflineAfter);
+        var now = clock.GetUtcNow();
+        await Execute(state => AgentDecider.Decide(state, new RecordHeartbeat(now) { Status = status }));
+        await ArmOfflineCheckAsync(now + options.OfflineAfter, now);
         return AgentRequests.ToSnapshot(State!, Version);
     }
+
+    public async Task<AgentSnapshot?> RecordOwnHeartbeat(string? status, string tokenHash)
+    {
+        var now = clock.GetUtcNow();
+        // An empty decision is confirmed against the stream and an append carries the version it
+        // decided on, so the hash compared here is the agent's current one, not a cached guess.
+        var events = await Execute(state => HoldsToken(state, tokenHash)
+            ? AgentDecider.Decide(state, new RecordHeartbeat(now) { Status = status })
+            : []);
+        if (events.Count == 0)
+            return null;
+        await ArmOfflineCheckAsync(now + options.OfflineAfter, now);
+        return AgentRequests.ToSnapshot(State!, Version);
+    }
+
+    private static bool HoldsToken(AgentState? state, string tokenHash) =>
+        state is { IsDeleted: false }
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(state.TokenHash), Encoding.UTF8.GetBytes(tokenHash));
 
     public async Task<AgentPresence> GetPresence()
     {
@@ -101,13 +122,34 @@ public sealed partial class AgentGrain(
     private async Task CheckLivenessAsync()
     {
         var now = clock.GetUtcNow();
+        _offlineCheckDue = null; // this firing used it up
         var events = await Execute(state => AgentDecider.Decide(state, new CheckLiveness(now) { OfflineAfter = options.OfflineAfter }));
-        // Fired early (or after a heartbeat another silo saw): watch the time that remains.
+        // Fired early (heartbeats leave a due time alone that moves only a little, and another
+        // silo may have seen one meanwhile): watch the time that remains.
         if (events.Count == 0 && State is { LastSeenAt: { } seen } agent && AgentStatus.CountsAsLive(agent.Status))
-            await RegisterOrUpdateReminder(OfflineCheck, Max(seen + options.OfflineAfter - now, MinimumRecheck));
+            await ArmOfflineCheckAsync(now + Max(seen + options.OfflineAfter - now, MinimumRecheck), now);
     }
 
     private static readonly TimeSpan MinimumRecheck = TimeSpan.FromMilliseconds(100);
+
+    // When this activation last armed the offline check; null when unknown or already fired.
+    private DateTimeOffset? _offlineCheckDue;
+
+    /// <summary>
+    /// Makes sure the offline check fires by <paramref name="due"/>. A heartbeat would move it a
+    /// little later each time, one database write per heartbeat; an armed check that is still
+    /// pending, not later than wanted and less than a quarter of OFFLINE_AFTER early is left
+    /// alone instead. Firing early costs one re-check, which re-arms for the time that remains.
+    /// Whatever this activation does not know (a fresh activation, a firing elsewhere) re-arms.
+    /// </summary>
+    private async Task ArmOfflineCheckAsync(DateTimeOffset due, DateTimeOffset now)
+    {
+        if (_offlineCheckDue is { } armed && armed > now && armed <= due && due - armed < options.OfflineAfter / 4)
+            return;
+        _offlineCheckDue = null; // unknown until the write lands
+        await RegisterOrUpdateReminder(OfflineCheck, due - now);
+        _offlineCheckDue = due;
+    }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 

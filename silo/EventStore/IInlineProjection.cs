@@ -13,4 +13,11 @@ public interface IInlineProjection
     bool Handles(Type eventType);
 
     Task ApplyAsync(NpgsqlConnection connection, RecordedEvent recorded, CancellationToken ct);
+
+    /// <summary>
+    /// Optionally, this projection's whole work for the event as commands the event store sends
+    /// together with others' in one round trip, in place of <see cref="ApplyAsync"/>; only for
+    /// work that needs nothing back from the database. False (the default): call ApplyAsync.
+    /// </summary>
+    bool TryBatch(RecordedEvent recorded, IList<NpgsqlBatchCommand> commands) => false;
 }

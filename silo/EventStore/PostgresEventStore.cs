@@ -1,30 +1,42 @@
 using MissionControl.Runtime;
+using MissionControl.Silo.Runtime;
 using Npgsql;
 
 namespace MissionControl.Silo.EventStore;
 
-/// <summary>The event store on PostgreSQL; see <c>Migrations/0001_event_store.sql</c> for the guarantees.</summary>
+/// <summary>
+/// The event store on PostgreSQL; see <c>Migrations/0001_event_store.sql</c> for the guarantees.
+/// Appends are group-committed (<see cref="AppendBatcher"/>): concurrent appends share a
+/// transaction, each still checked against its own stream's expected version.
+/// </summary>
 public sealed class PostgresEventStore(
     NpgsqlDataSource dataSource,
     EventTypeRegistry registry,
     IEnumerable<IInlineProjection> projections,
-    ChangeFeedChannel channel) : IEventStore
+    ChangeFeedChannel channel,
+    SiloOptions options) : IEventStore, IAsyncDisposable, IDisposable
 {
-    private readonly IInlineProjection[] _projections = projections.ToArray();
+    private readonly AppendBatcher _batcher = new(
+        new AppendTransaction(dataSource, projections.ToArray()),
+        new CommitNotifier(dataSource, channel),
+        options.AppendWriters,
+        options.MaxAppendBatch);
 
-    public async Task<AppendResult> AppendAsync(
+    /// <summary>
+    /// Completes once the events are committed. Cancelling stops an append only before it is
+    /// queued; once queued it shares a transaction with others and is written or refused with them.
+    /// </summary>
+    public Task<AppendResult> AppendAsync(
         string streamId, string streamType, long expectedVersion,
         IReadOnlyList<object> events, EventMetadata metadata, CancellationToken ct = default)
     {
         if (events.Count == 0)
-            return new AppendResult(expectedVersion, []);
+            return Task.FromResult(new AppendResult(expectedVersion, []));
+        ct.ThrowIfCancellationRequested();
         var names = events.Select(e => registry.NameOf(e.GetType())).ToArray();
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var result = await CallAppendAsync(connection, streamId, streamType, expectedVersion, names, events, metadata, ct);
-        await ProjectAsync(connection, streamId, expectedVersion, names, events, metadata, result, ct);
-        await tx.CommitAsync(ct);
-        return result;
+        var data = events.Select(registry.Serialize).ToArray();
+        var metadataJson = System.Text.Json.JsonSerializer.Serialize(metadata, EventTypeRegistry.JsonOptions);
+        return _batcher.AppendAsync(new PendingAppend(streamId, streamType, expectedVersion, events, names, data, metadata, metadataJson));
     }
 
     public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long afterVersion, CancellationToken ct = default)
@@ -70,41 +82,7 @@ public sealed class PostgresEventStore(
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private async Task<AppendResult> CallAppendAsync(
-        NpgsqlConnection connection, string streamId, string streamType, long expectedVersion,
-        string[] names, IReadOnlyList<object> events, EventMetadata metadata, CancellationToken ct)
-    {
-        var metadataJson = System.Text.Json.JsonSerializer.Serialize(metadata, EventTypeRegistry.JsonOptions);
-        await using var command = new NpgsqlCommand("select new_version, sequences from append_events($1, $2, $3, $4, $5, $6, $7)", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
-        command.Parameters.Add(new NpgsqlParameter { Value = streamType });
-        command.Parameters.Add(new NpgsqlParameter { Value = expectedVersion });
-        command.Parameters.Add(new NpgsqlParameter { Value = names });
-        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(registry.Serialize).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = Enumerable.Repeat(metadataJson, events.Count).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = channel.Name });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        var version = reader.GetInt64(0);
-        if (reader.IsDBNull(1))
-            throw new ConcurrencyException(streamId, expectedVersion, version);
-        return new AppendResult(version, reader.GetFieldValue<long[]>(1));
-    }
+    public ValueTask DisposeAsync() => _batcher.DisposeAsync();
 
-    private async Task ProjectAsync(
-        NpgsqlConnection connection, string streamId, long expectedVersion, string[] names,
-        IReadOnlyList<object> events, EventMetadata metadata, AppendResult result, CancellationToken ct)
-    {
-        if (_projections.Length == 0)
-            return;
-        var now = DateTimeOffset.UtcNow;
-        for (var i = 0; i < events.Count; i++)
-        {
-            var recorded = new RecordedEvent(
-                result.Sequences[i], streamId, expectedVersion + i + 1,
-                names[i], events[i], metadata, now);
-            foreach (var projection in _projections.Where(p => p.Handles(events[i].GetType())))
-                await projection.ApplyAsync(connection, recorded, ct);
-        }
-    }
+    public void Dispose() => _batcher.Dispose();
 }

@@ -27,7 +27,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(builder.Grains);
         services.AddSingleton(builder.Events);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(_ => CreateDataSource(connectionString));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SiloLifetime>();
         services.AddSingleton<DatabaseReadiness>();
@@ -46,5 +46,19 @@ public static class SiloServiceCollectionExtensions
         services.AddHostedService<IdleCollector>();
         services.AddHostedService<ReminderService>();
         return services;
+    }
+
+    /// <summary>
+    /// The statements a silo runs are few and run constantly (appends, projections, stream and
+    /// token reads), so they are prepared on each connection after a few uses, which saves the
+    /// server parsing and planning them every time. A connection string that sets
+    /// <c>Max Auto Prepare</c> itself keeps its own value.
+    /// </summary>
+    private static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (!new NpgsqlConnectionStringBuilder(connectionString).ContainsKey("Max Auto Prepare"))
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        return builder.Build();
     }
 }

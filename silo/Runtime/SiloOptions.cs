@@ -23,4 +23,13 @@ public sealed class SiloOptions
 
     /// <summary>How many due reminders one poll claims at most.</summary>
     public int ReminderBatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// Transactions the event store writes at once. Appends that arrive while they are busy
+    /// queue up and share the next one (group commit).
+    /// </summary>
+    public int AppendWriters { get; set; } = 4;
+
+    /// <summary>Appends one transaction carries at most.</summary>
+    public int MaxAppendBatch { get; set; } = 200;
 }

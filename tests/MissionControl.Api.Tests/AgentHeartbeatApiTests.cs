@@ -8,7 +8,9 @@ using MissionControl.Fakes;
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.GrainInterfaces.Boards;
 using MissionControl.GrainInterfaces.Gateways;
+using MissionControl.ApiGateway.Authentication;
 using MissionControl.Grains.Agents.Provisioning;
+using MissionControl.ReadModels.Queries;
 using MissionControl.OpenClaw.Resilience;
 using MissionControl.Runtime;
 using MissionControl.Silo.Hosting;
@@ -30,8 +32,10 @@ public sealed class AgentHeartbeatApiTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _gateway = FakeGateway.Start();
-        _app = new MissionControlFactory(_database).WithWebHostBuilder(web => web.ConfigureTestServices(services =>
-            services.AddSingleton<GatewayResilienceOptions>(FastClientSettings.Resilience)));
+        _app = new MissionControlFactory(_database).WithWebHostBuilder(web => web.ConfigureTestServices(services => services
+            .AddSingleton<GatewayResilienceOptions>(FastClientSettings.Resilience)
+            .AddSingleton(sp => new CountingDirectory(new ReadModelAgentTokenDirectory(sp.GetRequiredService<AgentQueries>())))
+            .AddSingleton<IAgentTokenDirectory>(sp => sp.GetRequiredService<CountingDirectory>())));
         return Task.CompletedTask;
     }
 
@@ -81,6 +85,68 @@ public sealed class AgentHeartbeatApiTests : IAsyncLifetime
         Assert.False(body.GetProperty("is_board_lead").GetBoolean());
     }
 
+    [Fact]
+    public async Task Given_a_token_already_proven_When_the_agent_keeps_sending_heartbeats_Then_no_directory_read_is_made_for_them_but_other_routes_still_read()
+    {
+        var agentId = await ProvisionWorkerAsync();
+        var token = TokenOf(agentId);
+        var client = _app.CreateClient();
+        var directory = _app.Services.GetRequiredService<CountingDirectory>();
+
+        Assert.Equal(HttpStatusCode.OK, (await SendHeartbeatAsync(client, "X-Agent-Token", token)).StatusCode);
+        var afterFirst = directory.Lookups;
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await SendHeartbeatAsync(client, "X-Agent-Token", token)).StatusCode);
+        var afterHeartbeats = directory.Lookups;
+        using var healthz = new HttpRequestMessage(HttpMethod.Get, "/api/v1/agent/healthz");
+        healthz.Headers.Add("X-Agent-Token", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(healthz)).StatusCode);
+
+        Assert.Equal(1, afterFirst);
+        Assert.Equal(afterFirst, afterHeartbeats);
+        Assert.Equal(afterFirst + 1, directory.Lookups);
+    }
+
+    [Fact]
+    public async Task Given_a_token_proven_by_earlier_heartbeats_When_an_update_rotates_it_Then_the_old_token_is_refused_at_once_and_the_new_one_checks_in()
+    {
+        var agentId = await ProvisionWorkerAsync();
+        var oldToken = TokenOf(agentId);
+        var client = _app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await SendHeartbeatAsync(client, "X-Agent-Token", oldToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendHeartbeatAsync(client, "X-Agent-Token", oldToken)).StatusCode);
+
+        var agent = _app.Services.GetRequiredService<IGrainFactory>().GetGrain<IAgentGrain>(agentId.ToString());
+        await agent.Update(new AgentChanges { Name = "Walker Renamed" });
+        var refused = await SendHeartbeatAsync(client, "X-Agent-Token", oldToken);
+        await Eventually.WaitUntil(async () => (await agent.Get())?.LastProvision is { Outcome: "completed" },
+            TimeSpan.FromSeconds(30), "the update is provisioned");
+        var newToken = TokenOf(agentId);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("Unauthorized", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.NotEqual(oldToken, newToken);
+        Assert.Equal(HttpStatusCode.OK, (await SendHeartbeatAsync(client, "X-Agent-Token", newToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendHeartbeatAsync(client, "X-Agent-Token", oldToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Given_a_token_proven_by_earlier_heartbeats_When_its_agent_is_deleted_Then_its_heartbeat_is_refused()
+    {
+        var agentId = await ProvisionWorkerAsync();
+        var token = TokenOf(agentId);
+        var client = _app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await SendHeartbeatAsync(client, "X-Agent-Token", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendHeartbeatAsync(client, "X-Agent-Token", token)).StatusCode);
+
+        Assert.True((await _app.Services.GetRequiredService<IGrainFactory>().GetGrain<IAgentGrain>(agentId.ToString()).Delete()).Deleted);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendHeartbeatAsync(client, "X-Agent-Token", token)).StatusCode);
+    }
+
+    private string TokenOf(Guid agentId) =>
+        CredentialsBlock.ReadAuthToken(_gateway.State.FilesOf($"mc-{agentId}")["AGENTS.md"])!;
+
     private static async Task<HttpResponseMessage> SendHeartbeatAsync(HttpClient client, string header, string value)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/agent/heartbeat");
@@ -106,5 +172,19 @@ public sealed class AgentHeartbeatApiTests : IAsyncLifetime
         await Eventually.WaitUntil(async () => (await agent.Get())?.LastProvision is { Outcome: "completed" },
             TimeSpan.FromSeconds(30), "the agent is provisioned");
         return agentId;
+    }
+}
+
+/// <summary>The real directory, counting its reads.</summary>
+public sealed class CountingDirectory(IAgentTokenDirectory inner) : IAgentTokenDirectory
+{
+    private int _lookups;
+
+    public int Lookups => Volatile.Read(ref _lookups);
+
+    public Task<IReadOnlyList<MissionControl.ApiGateway.Authentication.AgentTokenCandidate>> FindByLookupAsync(string lookupKey, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _lookups);
+        return inner.FindByLookupAsync(lookupKey, cancellationToken);
     }
 }

@@ -10,7 +10,12 @@ switch (scenario)
     case "inbox-poll":
         await InboxPollBenchmark.RunAsync(args.Skip(1).ToArray());
         return 0;
+    // Steps of deploy/bench.sh heartbeats; the load itself comes from wrk over HTTP.
+    case "heartbeat-seed":
+        return await HeartbeatSeeding.RunAsync(args.Skip(1).ToArray());
+    case "heartbeat-warmup":
+        return await HeartbeatWarmUp.RunAsync(args.Skip(1).ToArray());
     default:
-        Console.Error.WriteLine($"unknown benchmark '{scenario}'; known: gateway-patch, inbox-poll");
+        Console.Error.WriteLine($"unknown benchmark '{scenario}'; known: gateway-patch, inbox-poll, heartbeat-seed, heartbeat-warmup");
         return 2;
 }

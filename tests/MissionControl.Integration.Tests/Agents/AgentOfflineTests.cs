@@ -1,4 +1,5 @@
 using MissionControl.Fakes;
+using MissionControl.Grains.Agents;
 using MissionControl.Grains.Agents.Events;
 using MissionControl.Testing;
 
@@ -45,11 +46,45 @@ public sealed class AgentOfflineTests
         Assert.Equal("online", (await cluster.Agent(agentId).GetPresence()).Status);
     }
 
-    private static Task<TestCluster> StartAsync(FakeGateway gateway, int silos)
+    [Fact]
+    public async Task Given_heartbeats_that_move_the_offline_check_only_a_little_When_the_agent_then_falls_silent_Then_no_reminder_write_per_heartbeat_and_the_early_firing_still_leads_to_offline()
+    {
+        var offlineAfter = TimeSpan.FromSeconds(2);
+        await using var gateway = FakeGateway.Start();
+        await using var cluster = await StartAsync(gateway, silos: 1, offlineAfter);
+        var agentId = Guid.NewGuid();
+        await cluster.Agent(agentId).Register(AgentCluster.Worker(agentId, "quiet"));
+        await cluster.StatusAfterProvisioningAsync(agentId);
+
+        await cluster.Agent(agentId).RecordHeartbeat(null);
+        await Task.Delay(offlineAfter * 0.1);
+        var last = await cluster.Agent(agentId).RecordHeartbeat(null);
+        Assert.Equal(1L, await OfflineCheckGenerationAsync(cluster, agentId));
+
+        // The check armed by the first heartbeat fires before OFFLINE_AFTER has passed since the
+        // last one; it must watch the remaining time rather than give up or judge too early.
+        await Eventually.WaitUntil(async () => await CountAsync<AgentWentOffline>(cluster, agentId) == 1, TimeSpan.FromSeconds(30), "the silent agent is marked offline");
+        var offline = (await cluster.EventsAsync(agentId)).OfType<AgentWentOffline>().Single();
+        Assert.Equal(last.LastSeenAt, offline.LastSeenAt);
+        Assert.True(offline.At - last.LastSeenAt!.Value > offlineAfter, "marked offline before OFFLINE_AFTER of silence");
+    }
+
+    private static Task<TestCluster> StartAsync(FakeGateway gateway, int silos, TimeSpan? offlineAfter = null)
     {
         var options = AgentCluster.FastOptions();
-        options.OfflineAfter = OfflineAfter;
+        options.OfflineAfter = offlineAfter ?? OfflineAfter;
         return AgentCluster.StartAsync(gateway, silos, options);
+    }
+
+    // Every registration of a reminder bumps its generation; 1 means it was written once.
+    private static async Task<long> OfflineCheckGenerationAsync(TestCluster cluster, Guid agentId)
+    {
+        await using var dataSource = cluster.Database.CreateDataSource();
+        await using var command = dataSource.CreateCommand(
+            "select generation from reminders where grain_type = 'agent' and grain_key = $1 and name = $2");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = agentId.ToString() });
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = AgentGrain.OfflineCheck });
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<int> CountAsync<TEvent>(TestCluster cluster, Guid agentId) =>
