@@ -22,7 +22,9 @@ public class ControlPlaneTests
     public async Task Upsert_treats_already_exists_as_success()
     {
         await using var h = FakeGatewayHarness.Start();
-        h.Gateway.Faults.AgentVisibilityDelay = TimeSpan.FromMilliseconds(400);
+        // Long enough that a busy machine still lists the agent as missing when the upsert looks;
+        // the update after "already exists" retries until the agent shows.
+        h.Gateway.Faults.AgentVisibilityDelay = TimeSpan.FromSeconds(2);
         await h.Client.CallAsync("agents.create", new { name = "mc-raced" }, cancellationToken: TestDeadline.Token());
 
         // Not yet listed, so the upsert creates again and gets "already exists".
