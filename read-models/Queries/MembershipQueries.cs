@@ -78,15 +78,7 @@ public sealed class MembershipQueries(NpgsqlDataSource dataSource)
             ct, tokenHash);
 
     private static MemberDetailRow ReadMember(NpgsqlDataReader row, IReadOnlyList<BoardGrantRow> grants) => new(
-        new OrganizationMemberRow(
-            row.Guid("organization_id"),
-            row.Guid("user_id"),
-            row.TextOrNull("email"),
-            row.Text("role"),
-            row.Flag("all_boards_read"),
-            row.Flag("all_boards_write"),
-            row.Time("created_at"),
-            row.Time("updated_at")),
+        OrganizationQueries.ReadMember(row),
         row.GuidOrNull("profile_id") is { } profileId
             ? new UserRow(profileId, row.TextOrNull("profile_email"), row.TextOrNull("profile_name"), row.TextOrNull("profile_preferred_name"))
             : null,

@@ -66,7 +66,8 @@ public sealed class OrganizationQueries(NpgsqlDataSource dataSource)
             InviteColumns, "organization_invites", new Filter().Require("organization_id = {0}", organizationId),
             "created_at desc, id", limit, offset, ReadInvite, ct);
 
-    private static OrganizationMemberRow ReadMember(NpgsqlDataReader row) => new(
+    /// <summary>A membership row as the member columns read it; shared with the membership detail queries.</summary>
+    internal static OrganizationMemberRow ReadMember(NpgsqlDataReader row) => new(
         row.Guid("organization_id"),
         row.Guid("user_id"),
         row.TextOrNull("email"),
