@@ -57,7 +57,7 @@ mc_pg_start() {
   else
     mc_log "starting PostgreSQL on 127.0.0.1:$port"
     mc_pg_as_user "$MC_PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=${MC_PG_FSYNC:-on}" start >/dev/null \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=${MC_PG_FSYNC:-on} ${MC_PG_OPTIONS:-}" start >/dev/null \
       || { tail -n 20 "$dir/server.log" >&2; mc_die "PostgreSQL did not start"; }
   fi
   local running_port

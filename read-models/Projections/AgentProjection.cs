@@ -48,11 +48,11 @@ public sealed partial class AgentProjection : IInlineProjection
     private const string HeartbeatAssignments = "status = $4, last_seen_at = $5, last_provision_error = null";
 
     /// <summary>Heartbeats, the bulk of all agent events, travel with the rest of their batch.</summary>
-    public bool TryBatch(RecordedEvent recorded, IList<NpgsqlBatchCommand> commands)
+    public bool TryBatch(RecordedEvent recorded, ProjectionBatch batch)
     {
         if (recorded.Data is not AgentHeartbeatRecorded e)
             return false;
-        commands.Add(VersionedRow.Command(Table, recorded, e.At, HeartbeatAssignments, e.Status, e.At));
+        batch.Rows<HeartbeatRows>().Add(recorded, e);
         return true;
     }
 

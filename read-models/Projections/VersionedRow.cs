@@ -36,15 +36,6 @@ internal static class VersionedRow
         connection.ExecuteAsync(
             $"update {table} set version = $1 where stream_id = $2 and version < $1", ct, recorded.StreamVersion, recorded.StreamId);
 
-    /// <summary>The command <see cref="UpdateAsync"/> would run, for sending in a batch.</summary>
-    public static NpgsqlBatchCommand Command(
-        string table, RecordedEvent recorded, DateTimeOffset at, string assignments, params object?[] values)
-    {
-        var command = new NpgsqlBatchCommand(UpdateSql(table, assignments));
-        SqlParameters.Bind(command.Parameters, [recorded.StreamVersion, at, recorded.StreamId, .. values]);
-        return command;
-    }
-
     // Table names and assignments are constants of the projections, never input.
     private static string UpdateSql(string table, string assignments)
     {

@@ -11,20 +11,24 @@ internal sealed class CommitProgress
 
 /// <summary>
 /// Writes a batch of appends, to different streams or the same one, in one transaction: one
-/// round trip reserves the sequence numbers of all of them, one more appends them, each stream
-/// checked against its own expected version, then the inline projections run and it commits.
-/// A stale append is left out and reported as a conflict; the others are unaffected by it.
+/// statement (<c>append_to_streams</c>) reserves the sequence numbers of all of them and appends
+/// them, each stream checked against its own expected version, then the inline projections run
+/// and it commits. A stale append is left out and reported as a conflict; the others are
+/// unaffected by it.
 /// </summary>
 /// <remarks>
 /// The numbers are reserved once, as the transaction's first write, so it keeps the rule the
 /// change feed relies on (see <c>reserve_event_sequence</c>): transaction-id order equals sequence
-/// order. Appends lock their stream rows in stream-id order, so batches written concurrently
-/// (by this silo's writers or by other silos) cannot deadlock over streams.
+/// order. Appends are sent in stream-id order, so batches written concurrently (by this silo's
+/// writers or by other silos) lock shared stream rows in the same order. Should the server still
+/// pick another order and two batches deadlock, it aborts one before COMMIT, and
+/// <see cref="AppendBatcher"/> writes that batch's appends again one by one.
 /// </remarks>
 internal sealed class AppendTransaction(NpgsqlDataSource dataSource, IInlineProjection[] projections)
 {
-    // Each statement inserts the events only if it moved (or created) the stream row: the number
-    // of rows it inserts tells success from a stale expected version.
+    // For a further append to a stream the batch already appended to. Each statement inserts the
+    // events only if it moved (or created) the stream row: the number of rows it inserts tells
+    // success from a stale expected version.
     private const string AppendToExisting = """
         with moved as (
             update streams set version = $2 + $3, updated_at = now()
@@ -50,40 +54,23 @@ internal sealed class AppendTransaction(NpgsqlDataSource dataSource, IInlineProj
     /// <summary>Each append's result, or the conflict that kept its events out; in batch order.</summary>
     public async Task<IReadOnlyList<object>> WriteAsync(IReadOnlyList<PendingAppend> batch, CommitProgress progress)
     {
-        var ordered = batch.Select((append, index) => (append, index)).OrderBy(p => p.append.StreamId, StringComparer.Ordinal).ToList();
+        var (firsts, repeats) = SplitRepeatedStreams(batch);
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
-        var sequences = await ReserveAsync(connection, tx, batch.Sum(a => a.Events.Count));
 
         var outcomes = new object[batch.Count];
         var written = new List<(PendingAppend Append, AppendResult Result)>();
         var stale = new List<(PendingAppend Append, int Index)>();
-        await using (var appends = new NpgsqlBatch(connection, tx))
+        var (sequences, firstsWritten) = await AppendFirstsAsync(connection, tx, firsts, batch.Sum(a => a.Events.Count));
+        var next = 0;
+        for (var i = 0; i < firsts.Count; i++)
+            Settle(firsts[i], Take(firsts[i].Append.Events.Count), firstsWritten[i]);
+        if (repeats.Count > 0)
         {
-            var next = 0;
-            var slices = new List<long[]>();
-            foreach (var (append, _) in ordered)
-            {
-                var slice = sequences[next..(next + append.Events.Count)];
-                next += append.Events.Count;
-                slices.Add(slice);
-                appends.BatchCommands.Add(Command(append, slice));
-            }
-            await appends.ExecuteNonQueryAsync();
-            for (var i = 0; i < ordered.Count; i++)
-            {
-                var (append, index) = ordered[i];
-                if (appends.BatchCommands[i].RecordsAffected == append.Events.Count)
-                {
-                    var result = new AppendResult(append.ExpectedVersion + append.Events.Count, slices[i]);
-                    outcomes[index] = result;
-                    written.Add((append, result));
-                }
-                else
-                {
-                    stale.Add((append, index));
-                }
-            }
+            var slices = repeats.Select(r => Take(r.Append.Events.Count)).ToList();
+            var repeatsWritten = await AppendRepeatsAsync(connection, tx, repeats, slices);
+            for (var i = 0; i < repeats.Count; i++)
+                Settle(repeats[i], slices[i], repeatsWritten[i]);
         }
 
         await ReportConflictsAsync(connection, stale, outcomes);
@@ -91,13 +78,70 @@ internal sealed class AppendTransaction(NpgsqlDataSource dataSource, IInlineProj
         progress.Committing = true;
         await tx.CommitAsync();
         return outcomes;
+
+        // The next numbers of the reservation, which is used in the order the appends were sent.
+        long[] Take(int count)
+        {
+            var slice = sequences[next..(next + count)];
+            next += count;
+            return slice;
+        }
+
+        void Settle((PendingAppend Append, int Index) entry, long[] slice, bool wasWritten)
+        {
+            if (!wasWritten)
+            {
+                stale.Add(entry);
+                return;
+            }
+            var result = new AppendResult(entry.Append.ExpectedVersion + entry.Append.Events.Count, slice);
+            outcomes[entry.Index] = result;
+            written.Add((entry.Append, result));
+        }
     }
 
-    private static async Task<long[]> ReserveAsync(NpgsqlConnection connection, NpgsqlTransaction tx, int count)
+    // The first append to each stream goes into the one set-based statement (which needs its
+    // streams distinct), in stream-id order so concurrent batches take their row locks in the
+    // same order; a second append to the same stream in one batch follows it on its own.
+    private static (List<(PendingAppend Append, int Index)> Firsts, List<(PendingAppend Append, int Index)> Repeats)
+        SplitRepeatedStreams(IReadOnlyList<PendingAppend> batch)
     {
-        await using var command = new NpgsqlCommand("select reserve_event_sequence($1)", connection, tx);
-        command.Parameters.Add(new NpgsqlParameter { Value = count });
-        return (long[])(await command.ExecuteScalarAsync())!;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var firsts = new List<(PendingAppend, int)>(batch.Count);
+        var repeats = new List<(PendingAppend, int)>();
+        for (var i = 0; i < batch.Count; i++)
+            (seen.Add(batch[i].StreamId) ? firsts : repeats).Add((batch[i], i));
+        firsts.Sort((a, b) => string.CompareOrdinal(a.Item1.StreamId, b.Item1.StreamId));
+        return (firsts, repeats);
+    }
+
+    private static async Task<(long[] Sequences, bool[] Written)> AppendFirstsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, List<(PendingAppend Append, int Index)> firsts, int reserve)
+    {
+        var appends = firsts.Select(f => f.Append).ToList();
+        await using var command = new NpgsqlCommand(
+            "select reserved, written from append_to_streams($1, $2, $3, $4, $5, $6, $7, $8)", connection, tx);
+        command.Parameters.Add(new NpgsqlParameter { Value = reserve });
+        command.Parameters.Add(new NpgsqlParameter { Value = appends.Select(a => a.StreamId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = appends.Select(a => a.StreamType).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = appends.Select(a => a.ExpectedVersion).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = appends.Select(a => a.Events.Count).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = appends.SelectMany(a => a.EventNames).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = appends.SelectMany(a => a.EventData).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = appends.Select(a => a.MetadataJson).ToArray() });
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetFieldValue<long[]>(0), reader.GetFieldValue<bool[]>(1));
+    }
+
+    private static async Task<bool[]> AppendRepeatsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, List<(PendingAppend Append, int Index)> repeats, List<long[]> slices)
+    {
+        await using var appends = new NpgsqlBatch(connection, tx);
+        for (var i = 0; i < repeats.Count; i++)
+            appends.BatchCommands.Add(Command(repeats[i].Append, slices[i]));
+        await appends.ExecuteNonQueryAsync();
+        return repeats.Select((r, i) => appends.BatchCommands[i].RecordsAffected == r.Append.Events.Count).ToArray();
     }
 
     private static NpgsqlBatchCommand Command(PendingAppend append, long[] sequences)
@@ -149,7 +193,7 @@ internal sealed class AppendTransaction(NpgsqlDataSource dataSource, IInlineProj
         if (projections.Length == 0)
             return;
         var now = DateTimeOffset.UtcNow;
-        var gathered = new List<NpgsqlBatchCommand>();
+        var gathered = new ProjectionBatch();
         foreach (var (append, result) in written)
         {
             for (var i = 0; i < append.Events.Count; i++)
@@ -169,14 +213,12 @@ internal sealed class AppendTransaction(NpgsqlDataSource dataSource, IInlineProj
         await SendAsync(connection, tx, gathered);
     }
 
-    private static async Task SendAsync(NpgsqlConnection connection, NpgsqlTransaction tx, List<NpgsqlBatchCommand> commands)
+    private static async Task SendAsync(NpgsqlConnection connection, NpgsqlTransaction tx, ProjectionBatch gathered)
     {
-        if (commands.Count == 0)
+        if (gathered.IsEmpty)
             return;
         await using var batch = new NpgsqlBatch(connection, tx);
-        foreach (var command in commands)
-            batch.BatchCommands.Add(command);
-        commands.Clear();
+        gathered.MoveTo(batch);
         await batch.ExecuteNonQueryAsync();
     }
 }

@@ -15,9 +15,9 @@ public interface IInlineProjection
     Task ApplyAsync(NpgsqlConnection connection, RecordedEvent recorded, CancellationToken ct);
 
     /// <summary>
-    /// Optionally, this projection's whole work for the event as commands the event store sends
+    /// Optionally, this projection's whole work for the event as writes the event store sends
     /// together with others' in one round trip, in place of <see cref="ApplyAsync"/>; only for
     /// work that needs nothing back from the database. False (the default): call ApplyAsync.
     /// </summary>
-    bool TryBatch(RecordedEvent recorded, IList<NpgsqlBatchCommand> commands) => false;
+    bool TryBatch(RecordedEvent recorded, ProjectionBatch batch) => false;
 }

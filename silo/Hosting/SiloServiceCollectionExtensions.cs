@@ -52,13 +52,21 @@ public static class SiloServiceCollectionExtensions
     /// The statements a silo runs are few and run constantly (appends, projections, stream and
     /// token reads), so they are prepared on each connection after a few uses, which saves the
     /// server parsing and planning them every time. A connection string that sets
-    /// <c>Max Auto Prepare</c> itself keeps its own value.
+    /// <c>Max Auto Prepare</c> itself keeps its own value. Prepared statements, and the plans the
+    /// server caches for functions, survive a connection's trips through the pool: with statements
+    /// prepared, the pool's reset leaves them alone (without, it sends DISCARD ALL, which also
+    /// drops every cached plan).
     /// </summary>
     private static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        if (!new NpgsqlConnectionStringBuilder(connectionString).ContainsKey("Max Auto Prepare"))
+        if (!Sets(connectionString, "Max Auto Prepare"))
             builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
         return builder.Build();
     }
+
+    // Keys lists the settings a string gives, by their canonical names (ContainsKey would answer
+    // whether the name is a setting at all).
+    private static bool Sets(string connectionString, string canonicalName) =>
+        new NpgsqlConnectionStringBuilder(connectionString).Keys.Cast<string>().Contains(canonicalName, StringComparer.OrdinalIgnoreCase);
 }

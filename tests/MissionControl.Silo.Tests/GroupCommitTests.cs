@@ -213,11 +213,11 @@ public sealed class WriteOrderProjection : IInlineProjection
 
     public bool Handles(Type eventType) => eventType == typeof(CounterIncremented);
 
-    public bool TryBatch(RecordedEvent recorded, IList<NpgsqlBatchCommand> commands)
+    public bool TryBatch(RecordedEvent recorded, ProjectionBatch batch)
     {
         if (((CounterIncremented)recorded.Data).NewValue % 2 != 0)
             return false;
-        commands.Add(new NpgsqlBatchCommand(Insert) { Parameters = { new NpgsqlParameter { Value = recorded.Sequence } } });
+        batch.Add(new NpgsqlBatchCommand(Insert) { Parameters = { new NpgsqlParameter { Value = recorded.Sequence } } });
         return true;
     }
 

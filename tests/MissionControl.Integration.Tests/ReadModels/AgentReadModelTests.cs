@@ -1,6 +1,10 @@
 using MissionControl.Grains.Agents;
 using MissionControl.Grains.Agents.Events;
+using MissionControl.ReadModels.Projections;
 using MissionControl.ReadModels.Queries;
+using MissionControl.Runtime;
+using MissionControl.Silo.EventStore;
+using Npgsql;
 using static MissionControl.Integration.Tests.ReadModels.Sample;
 
 namespace MissionControl.Integration.Tests.ReadModels;
@@ -122,6 +126,48 @@ public sealed class AgentReadModelTests(ReadModelFixture fixture) : IClassFixtur
         Assert.Empty(await Agents.OfGatewayAsync(gatewayId));
         Assert.Empty(await Agents.FindByTokenLookupAsync(lookup));
         Assert.True(await fixture.ScalarAsync<bool>("select deleted from agents where id = $1", agentId));
+    }
+
+    [Fact]
+    public async Task Given_many_agents_beating_at_once_and_one_beating_twice_in_an_append_When_projected_Then_every_row_shows_its_latest_heartbeat()
+    {
+        var agentIds = Enumerable.Range(0, 24).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var agentId in agentIds)
+            await fixture.AppendAsync(AgentStream(agentId), 0, Agent(agentId, Guid.NewGuid(), Guid.NewGuid()));
+
+        // Appended together, they share group commits, and with them set-based row updates.
+        await System.Threading.Tasks.Task.WhenAll(agentIds.Select((agentId, i) => fixture.AppendAsync(AgentStream(agentId), 1,
+            new AgentHeartbeatRecorded(AgentStatus.Online, At(10 + i)),
+            new AgentHeartbeatRecorded(AgentStatus.Updating, At(100 + i)))));
+
+        for (var i = 0; i < agentIds.Count; i++)
+        {
+            var row = await Agents.GetAsync(agentIds[i]);
+            Assert.Equal((AgentStatus.Updating, At(100 + i)), (row!.Status, row.LastSeenAt));
+            Assert.Equal(3L, await fixture.ScalarAsync<long>("select version from agents where id = $1", agentIds[i]));
+        }
+    }
+
+    [Fact]
+    public async Task Given_a_heartbeat_already_projected_When_the_same_event_is_projected_again_Then_the_row_does_not_move_back()
+    {
+        var agentId = Guid.NewGuid();
+        await fixture.AppendAsync(AgentStream(agentId), 0, Agent(agentId, Guid.NewGuid(), Guid.NewGuid()),
+            new AgentHeartbeatRecorded(AgentStatus.Online, At(5)), new AgentHeartbeatRecorded(AgentStatus.Updating, At(9)));
+        var batch = new ProjectionBatch();
+        var projection = fixture.Get<IEnumerable<IInlineProjection>>().OfType<AgentProjection>().Single();
+
+        Assert.True(projection.TryBatch(new RecordedEvent(0, AgentStream(agentId), 2, "agent.heartbeat_recorded",
+            new AgentHeartbeatRecorded(AgentStatus.Online, At(5)), EventMetadata.Empty, At(5)), batch));
+        await using (var connection = await fixture.Get<NpgsqlDataSource>().OpenConnectionAsync())
+        await using (var replay = new NpgsqlBatch(connection))
+        {
+            batch.MoveTo(replay);
+            await replay.ExecuteNonQueryAsync();
+        }
+
+        var row = await Agents.GetAsync(agentId);
+        Assert.Equal((AgentStatus.Updating, At(9)), (row!.Status, row.LastSeenAt));
     }
 
     private static (string? Status, string? Error) Summary(AgentRow? row) => (row?.Status, row?.LastProvisionError);
