@@ -35,13 +35,13 @@ public sealed partial class AgentQueries
         return dataSource.ListAsync(sql, Read, ct, [.. where.Values]);
     }
 
-    /// <summary>The organization's agents called exactly <paramref name="name"/>, on <paramref name="boardId"/> when given; oldest first.</summary>
+    /// <summary>The organization's agents called <paramref name="name"/> in any letter case (as names are unique), on <paramref name="boardId"/> when given; oldest first.</summary>
     public Task<IReadOnlyList<AgentRow>> NamedAsync(Guid organizationId, string name, Guid? boardId, CancellationToken ct = default)
     {
         var where = new Filter()
             .Require("not deleted")
             .Require("organization_id = {0}", organizationId)
-            .Require("name = {0}", name)
+            .Require("lower(name) = lower({0})", name)
             .RequireIfSet("board_id = {0}", boardId);
         return dataSource.ListAsync(
             $"select {Columns} from agents {where.WhereClause} order by created_at, id", Read, ct, [.. where.Values]);

@@ -40,7 +40,9 @@ public static partial class AgentsApi
 
         var session = ((Caller.User)caller).Session;
         var member = session.RequireAdmin();
-        var existing = (await agents.NamedAsync(member.OrganizationId, name, body.BoardId, ct)).FirstOrDefault();
+        // Names are unique regardless of case, so "builder" finds "Builder" rather than clash with it.
+        var named = await agents.NamedAsync(member.OrganizationId, name, body.BoardId, ct);
+        var existing = named.FirstOrDefault(agent => agent.Name == name) ?? named.FirstOrDefault();
         Guid agentId;
         if (existing is not null)
         {

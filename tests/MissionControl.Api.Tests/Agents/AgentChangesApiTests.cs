@@ -262,6 +262,22 @@ public sealed class AgentChangesApiTests(World world) : IClassFixture<World>
     }
 
     [Fact]
+    public async Task Given_a_heartbeat_by_name_in_other_letter_case_When_the_agent_exists_Then_it_beats_and_no_agent_is_created()
+    {
+        var scene = await AgentScene.CreateAsync(world);
+        using var client = scene.AdminClient();
+        var before = await client.GetFromJsonAsync<JsonElement>($"/api/v1/agents?board_id={scene.BoardId}");
+
+        var response = await client.PostAsJsonAsync("/api/v1/agents/heartbeat", new { name = "WALKER", board_id = scene.BoardId, status = "busy" });
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/v1/agents?board_id={scene.BoardId}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(scene.Worker.Id.ToString(), (await response.JsonAsync()).GetProperty("id").GetString());
+        Assert.Equal(before.GetProperty("total").GetInt32(), after.GetProperty("total").GetInt32());
+        Assert.Equal("busy", (await scene.Grain(scene.Worker.Id).GetPresence()).Status);
+    }
+
+    [Fact]
     public async Task Given_an_agent_When_it_sends_a_heartbeat_by_any_name_Then_it_beats_for_itself()
     {
         var scene = await AgentScene.CreateAsync(world);

@@ -22,10 +22,12 @@ public sealed class AgentOwnHeartbeatTests
         Assert.NotNull(await cluster.Agent(agentId, 1).RecordOwnHeartbeat(null, oldHash));
 
         await cluster.Agent(agentId, 0).Update(new AgentChanges { Name = "Scout Renamed" });
-        var newHash = await cluster.CurrentTokenHashAsync(agentId);
         // Silo 0 keeps recording provisioning steps for a moment; let them settle so the
-        // heartbeats below are not out-raced into a conflict.
+        // heartbeats below are not out-raced into a conflict. Only then is the token final: an
+        // attempt stalled on a busy machine is retried with a fresh one.
         await cluster.StatusAfterProvisioningAsync(agentId);
+        var newHash = await cluster.CurrentTokenHashAsync(agentId);
+        Assert.NotEqual(oldHash, newHash);
         var heartbeatsBefore = await HeartbeatCountAsync(cluster, agentId);
 
         Assert.Null(await cluster.Agent(agentId, 1).RecordOwnHeartbeat(null, oldHash));
