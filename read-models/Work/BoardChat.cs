@@ -31,27 +31,29 @@ public sealed class BoardChat(IGrainFactory grains, AgentQueries agents, AgentMe
         return posted;
     }
 
+    // Sent side by side: a slow or unreachable gateway then holds the post up once, not once per agent.
     private async Task FanOutAsync(BoardRow board, WorkActor actor, BoardMemoryView posted)
     {
         var boardAgents = (await agents.ListAsync(new AgentListFilter(BoardId: board.Id), PageLimits.MaxLimit, 0)).Items
             .Where(agent => agent.Id != actor.AgentId)
             .ToList();
+        await Task.WhenAll(Messages(board, actor, posted, boardAgents)
+            .Select(m => messenger.SendAsync(board.Id, m.Agent, m.Message)));
+    }
+
+    private IEnumerable<(AgentRow Agent, AgentMessage Message)> Messages(
+        BoardRow board, WorkActor actor, BoardMemoryView posted, List<AgentRow> boardAgents)
+    {
         if (BoardDecider.ControlCommand(posted.Content) is { } command)
-        {
-            foreach (var agent in boardAgents)
-                await messenger.SendAsync(board.Id, agent, new AgentMessage("board.chat", null, command, $"chat-{posted.Id}-{agent.Id}", Deliver: true));
-            return;
-        }
+            return boardAgents.Select(agent => (agent, new AgentMessage("board.chat", null, command, $"chat-{posted.Id}-{agent.Id}", Deliver: true)));
 
         var handles = Mentions.Extract(posted.Content);
-        foreach (var agent in boardAgents)
-        {
-            var mentioned = Mentions.Names(handles, agent.Name, agent.IsBoardLead);
-            if (!agent.IsBoardLead && !mentioned)
-                continue;
-            var text = Compose(mentioned ? "BOARD CHAT MENTION" : "BOARD CHAT", board, actor, posted.Content);
-            await messenger.SendAsync(board.Id, agent, new AgentMessage("board.chat", null, text, $"chat-{posted.Id}-{agent.Id}"));
-        }
+        return boardAgents
+            .Select(agent => (Agent: agent, Mentioned: Mentions.Names(handles, agent.Name, agent.IsBoardLead)))
+            .Where(target => target.Agent.IsBoardLead || target.Mentioned)
+            .Select(target => (target.Agent, new AgentMessage("board.chat", null,
+                Compose(target.Mentioned ? "BOARD CHAT MENTION" : "BOARD CHAT", board, actor, posted.Content),
+                $"chat-{posted.Id}-{target.Agent.Id}")));
     }
 
     private string Compose(string header, BoardRow board, WorkActor actor, string content) =>

@@ -42,8 +42,9 @@ public sealed class TaskNotices(AgentQueries agents, AgentMessenger messenger, A
             ? boardAgents.Where(agent => Mentions.Names(handles, agent.Name, agent.IsBoardLead)).Select(agent => agent.Id)
             : task.AssignedAgentId is { } assignee ? [assignee] : [];
         var text = Compose("TASK COMMENT", board, task.Title, task.Id, $"{actor.DisplayName} wrote:\n{Text.Truncate(comment.Message, 800)}");
-        foreach (var target in targets.Distinct())
-            await SendAsync(board, actor, target, "task.comment", task.Id, text, $"comment-{comment.Id}-{target}");
+        // Side by side, as board chat: a slow gateway holds the comment up once, not once per agent.
+        await Task.WhenAll(targets.Distinct()
+            .Select(target => SendAsync(board, actor, target, "task.comment", task.Id, text, $"comment-{comment.Id}-{target}")));
     }
 
     private string Compose(string header, BoardRow board, string title, Guid taskId, string body) =>

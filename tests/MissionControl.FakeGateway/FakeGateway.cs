@@ -51,6 +51,23 @@ public sealed class FakeGateway : IAsyncDisposable
     /// <summary>Requests received per method, counted before any fault is applied.</summary>
     public ConcurrentDictionary<string, int> Received { get; } = new();
 
+    /// <summary>The most requests of a method that were waiting for their reply at one time (since <see cref="ResetPeaks"/>).</summary>
+    public int PeakInFlight(string method) => _peakInFlight.GetValueOrDefault(method);
+
+    /// <summary>Starts counting peaks afresh.</summary>
+    public void ResetPeaks() => _peakInFlight.Clear();
+
+    private readonly ConcurrentDictionary<string, int> _inFlight = new();
+    private readonly ConcurrentDictionary<string, int> _peakInFlight = new();
+
+    internal void Started(string method)
+    {
+        var now = _inFlight.AddOrUpdate(method, 1, (_, n) => n + 1);
+        _peakInFlight.AddOrUpdate(method, now, (_, peak) => Math.Max(peak, now));
+    }
+
+    internal void Answered(string method) => _inFlight.AddOrUpdate(method, 0, (_, n) => n - 1);
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)

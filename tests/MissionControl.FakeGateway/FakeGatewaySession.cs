@@ -129,10 +129,19 @@ internal sealed class FakeGatewaySession(WebSocket socket, TcpClient client, Fak
             return;
         }
 
-        var delay = gateway.Faults.TakeDelay(method);
-        if (delay > TimeSpan.Zero)
-            await Task.Delay(delay);
-        var reply = Reply(method, frame["params"] as JsonObject ?? []);
+        FakeReply reply;
+        gateway.Started(method);
+        try
+        {
+            var delay = gateway.Faults.TakeDelay(method);
+            if (delay > TimeSpan.Zero)
+                await Task.Delay(delay);
+            reply = Reply(method, frame["params"] as JsonObject ?? []);
+        }
+        finally
+        {
+            gateway.Answered(method);
+        }
         await SendAsync(Response(id, reply));
         if (method == "config.patch" && reply.Payload?["hash"] is { } hash)
         {

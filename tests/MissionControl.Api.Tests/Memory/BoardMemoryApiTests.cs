@@ -97,6 +97,24 @@ public sealed class BoardMemoryApiTests(BoardWorkWorld scene) : IClassFixture<Bo
     }
 
     [Fact]
+    public async Task Given_a_slow_gateway_When_chat_mentions_several_agents_Then_their_messages_go_out_side_by_side_and_all_arrive()
+    {
+        using var owner = scene.Client(scene.Owner);
+        var marker = Guid.NewGuid().ToString("N");
+        // Each reply waits long enough that messages sent one after another could never overlap.
+        scene.World.Gateway.Faults.DelayReplies("chat.send", TimeSpan.FromSeconds(3), times: 3);
+        scene.World.Gateway.ResetPeaks();
+
+        var response = await owner.PostAsJsonAsync(Memory, new { content = $"@walker @rita look at {marker}", tags = new[] { "chat" } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // One after another, no more than one would ever wait at once (two, were a wake-up to overlap).
+        Assert.True(scene.World.Gateway.PeakInFlight("chat.send") >= 3, $"peak {scene.World.Gateway.PeakInFlight("chat.send")}");
+        foreach (var agent in new[] { scene.Lead, scene.Worker, scene.SecondWorker })
+            Assert.Single(await scene.ChatsToAsync(agent, marker));
+    }
+
+    [Fact]
     public async Task Given_a_reader_When_they_post_Then_403_and_nothing_is_stored_while_they_can_still_read()
     {
         using var reader = scene.Client(scene.Reader);
