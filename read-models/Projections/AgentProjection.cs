@@ -38,7 +38,7 @@ public sealed partial class AgentProjection : IInlineProjection
         AgentHeartbeatRecorded e => Update(connection, recorded, e, HeartbeatAssignments, ct, e.Status, e.At),
         AgentWentOffline e => Update(connection, recorded, e, "status = $4", ct, AgentStatus.Offline),
         AgentDeletionStarted e => Update(connection, recorded, e, "status = $4", ct, AgentStatus.Deleting),
-        AgentDeleted e => Update(connection, recorded, e, "status = $4, deleted = true", ct, AgentStatus.Deleted),
+        AgentDeleted e => DeleteAsync(connection, recorded, e, ct),
         AgentInboxKeyIssued e => Update(connection, recorded, e, "inbox_key_hash = $4", ct, e.KeyHash),
         // Steps, missed check-ins and failed cleanups change nothing a list shows but the time.
         AgentEvent e => Update(connection, recorded, e, "", ct),
@@ -76,13 +76,36 @@ public sealed partial class AgentProjection : IInlineProjection
             """, ct,
             e.Name, SqlParameters.Jsonb(e.HeartbeatConfig), SqlParameters.Jsonb(e.IdentityProfile), e.IdentityTemplate, e.SoulTemplate);
 
-    // A move to another gateway may change the organization too.
-    private static Task ChangeScopeAsync(NpgsqlConnection connection, RecordedEvent recorded, AgentScopeChanged e, CancellationToken ct) =>
-        Update(connection, recorded, e, $"""
+    // A move to another gateway may change the organization too. An agent that is no longer a
+    // gateway's main agent or a board's lead stops being named as one.
+    private static async Task ChangeScopeAsync(NpgsqlConnection connection, RecordedEvent recorded, AgentScopeChanged e, CancellationToken ct)
+    {
+        var agentId = await VersionedRow.ClaimAsync(connection, Table, recorded, e.At, $"""
             board_id = $4, gateway_id = $5, organization_id = {OrganizationOfGateway},
             is_board_lead = $6, is_gateway_main = $7, session_key = $8
             """, ct,
             e.BoardId, e.GatewayId, e.IsBoardLead, e.BoardId is null, e.SessionKey);
+        if (agentId is { } id)
+            await connection.ExecuteAsync(ForgetRoles + """
+                update gateways set main_agent_id = null where main_agent_id = $1 and $2::uuid is not null
+                """, ct, id, e.BoardId, e.IsBoardLead);
+    }
+
+    private static async Task DeleteAsync(NpgsqlConnection connection, RecordedEvent recorded, AgentDeleted e, CancellationToken ct)
+    {
+        var agentId = await VersionedRow.ClaimAsync(connection, Table, recorded, e.At, "status = $4, deleted = true", ct, AgentStatus.Deleted);
+        if (agentId is { } id)
+            await connection.ExecuteAsync(ForgetRoles + """
+                update gateways set main_agent_id = null where main_agent_id = $1
+                """, ct, id, null, false);
+    }
+
+    // Boards led by $1 lose their lead unless it still leads them ($3, on board $2).
+    private const string ForgetRoles = """
+        with boards_led as (
+            update boards set lead_agent_id = null
+            where lead_agent_id = $1 and not ($3 and id is not distinct from $2::uuid))
+        """;
 
     private static Task<int> Update(
         NpgsqlConnection connection, RecordedEvent recorded, AgentEvent e, string assignments,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MissionControl.ApiGateway.Access;
 using MissionControl.ApiGateway.Apis.Contracts;
 using MissionControl.GrainInterfaces.Agents;
+using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.Grains.Access;
 using MissionControl.Grains.Agents;
 using MissionControl.Grains.Common;
@@ -44,6 +45,9 @@ public static partial class AgentsApi
         var grain = grains.GetGrain<IAgentGrain>(agentId.ToString());
         await grain.Update(changes);
         var updated = await grain.Get() ?? throw DomainError.NotFound();
+        // The gateway names its main agent; one made main here takes the place of one that is gone.
+        if (updated.IsGatewayMain && !agent.IsGatewayMain)
+            await grains.GetGrain<IGatewayGrain>(updated.GatewayId.ToString()).AssignMainAgent(updated.Id);
         return TypedResults.Ok(AgentRead.From(updated, clock.GetUtcNow(), options.OfflineAfter));
     }
 

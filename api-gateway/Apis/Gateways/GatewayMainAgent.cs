@@ -14,21 +14,20 @@ internal static class GatewayMainAgent
     public static string DefaultName(string gatewayName) => $"{gatewayName} Gateway Agent";
 
     /// <summary>
-    /// After a gateway changed: a missing main agent is created; one reached through changed
-    /// settings (or with its workspace root moved) is provisioned again; one still named after
-    /// the gateway's old name follows the new name (a name someone chose is left alone).
+    /// After a gateway changed: a missing main agent (none yet, or deleted or moved onto a board
+    /// since) is created; one reached through changed settings (or with its workspace root moved)
+    /// is provisioned again; one still named after the gateway's old name follows the new name (a
+    /// name someone chose is left alone).
     /// </summary>
     public static async Task FollowAsync(IGrainFactory grains, AgentPlacement placement, GatewayRow before, GatewayView after, bool reconnected)
     {
-        if (after.MainAgentId is not { } agentId)
+        var agent = after.MainAgentId is { } agentId ? grains.GetGrain<IAgentGrain>(agentId.ToString()) : null;
+        if (agent is null || await agent.Get() is not { IsGatewayMain: true } current || current.GatewayId != after.Id)
         {
             await placement.EnsureGatewayMainAsync(after.Id);
             return;
         }
 
-        var agent = grains.GetGrain<IAgentGrain>(agentId.ToString());
-        if (await agent.Get() is not { } current)
-            return;
         var reprovision = reconnected || before.WorkspaceRoot != after.WorkspaceRoot;
         var rename = before.Name != after.Name && current.Name == DefaultName(before.Name);
         if (reprovision || rename)

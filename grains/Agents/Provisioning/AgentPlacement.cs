@@ -21,31 +21,46 @@ public sealed class AgentPlacement(IGrainFactory grains)
     /// <summary>The id the lead of <paramref name="boardId"/> gets.</summary>
     public static Guid LeadAgentIdFor(Guid boardId) => Derive("board-lead", boardId);
 
-    /// <summary>The gateway's main agent, created and provisioned when missing.</summary>
+    /// <summary>
+    /// The gateway's main agent, created and provisioned when missing: when there is none yet, or
+    /// the one the gateway names has since been deleted or moved onto a board.
+    /// </summary>
     public async Task<Guid> EnsureGatewayMainAsync(Guid gatewayId, string? name = null)
     {
         var gateway = grains.GetGrain<IGatewayGrain>(gatewayId.ToString());
         var view = await gateway.Get();
-        if (view.MainAgentId is { } existing)
+        if (view.MainAgentId is { } existing && await IsMainOfAsync(existing, gatewayId))
             return existing;
-        var agentId = MainAgentIdFor(gatewayId);
+        // A replacement's id follows from the agent it replaces, so silos replacing it at once
+        // still create one agent (as do first ids, from the gateway's or board's).
+        var agentId = view.MainAgentId is { } replaced ? Derive($"gateway-main-after:{replaced:D}", gatewayId) : MainAgentIdFor(gatewayId);
         await RegisterOnceAsync(new NewAgent(agentId, Text.TrimToNull(name) ?? $"{view.Name} Gateway Agent", null, gatewayId) { IsGatewayMain = true });
         await gateway.AssignMainAgent(agentId);
         return agentId;
     }
 
-    /// <summary>The board's lead, created and provisioned when missing (named "Lead Agent" unless given).</summary>
+    /// <summary>
+    /// The board's lead, created and provisioned when missing (named "Lead Agent" unless given):
+    /// when there is none yet, or the one the board names has since been deleted or moved.
+    /// </summary>
     public async Task<Guid> EnsureBoardLeadAsync(Guid boardId, string? name = null)
     {
         var board = grains.GetGrain<IBoardGrain>(boardId.ToString());
         var view = await board.Get();
-        if (view.LeadAgentId is { } existing)
+        if (view.LeadAgentId is { } existing && await IsLeadOfAsync(existing, boardId))
             return existing;
-        var agentId = LeadAgentIdFor(boardId);
+        var agentId = view.LeadAgentId is { } replaced ? Derive($"board-lead-after:{replaced:D}", boardId) : LeadAgentIdFor(boardId);
         await RegisterOnceAsync(new NewAgent(agentId, Text.TrimToNull(name) ?? AgentDefaults.LeadAgentName, boardId, view.GatewayId) { IsBoardLead = true });
         await board.AssignLead(agentId);
         return agentId;
     }
+
+    /// <summary>Whether <paramref name="agentId"/> is, still, a main agent of <paramref name="gatewayId"/>.</summary>
+    private async Task<bool> IsMainOfAsync(Guid agentId, Guid gatewayId) =>
+        await grains.GetGrain<IAgentGrain>(agentId.ToString()).Get() is { IsGatewayMain: true } agent && agent.GatewayId == gatewayId;
+
+    private async Task<bool> IsLeadOfAsync(Guid agentId, Guid boardId) =>
+        await grains.GetGrain<IAgentGrain>(agentId.ToString()).Get() is { IsBoardLead: true } agent && agent.BoardId == boardId;
 
     private async Task RegisterOnceAsync(NewAgent agent)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using MissionControl.Api.Tests.Support;
 using MissionControl.Fakes;
 using MissionControl.GrainInterfaces.Agents;
@@ -61,6 +62,48 @@ public sealed class GatewaysApiTests(World world) : IClassFixture<World>
         Assert.True(main.IsGatewayMain);
         Assert.True(world.Gateway.State.HasAgent($"mc-gateway-{gatewayId}"));
         Assert.NotNull(await world.Service<GatewayQueries>().GetAsync(gatewayId));
+    }
+
+    [Fact]
+    public async Task Given_a_gateway_whose_main_agent_was_deleted_When_the_gateway_is_next_changed_Then_it_stops_naming_the_deleted_agent_and_gets_a_new_one()
+    {
+        var organization = await world.NewOrganizationAsync();
+        var gatewayId = await world.NewGatewayAsync(organization, "Harbor");
+        using var client = world.ClientFor(organization.Owner);
+        var mainId = Guid.Parse((await (await client.GetAsync($"/api/v1/gateways/{gatewayId}")).JsonAsync()).GetProperty("main_agent_id").GetString()!);
+
+        var deleted = await client.DeleteAsync($"/api/v1/agents/{mainId}");
+        var afterDelete = await (await client.GetAsync($"/api/v1/gateways/{gatewayId}")).JsonAsync();
+        var changed = await client.PatchAsJsonAsync($"/api/v1/gateways/{gatewayId}", new { name = "Harbor Two" });
+
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.Equal(JsonValueKind.Null, afterDelete.GetProperty("main_agent_id").ValueKind);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var replacementId = Guid.Parse((await changed.JsonAsync()).GetProperty("main_agent_id").GetString()!);
+        Assert.NotEqual(mainId, replacementId);
+        var replacement = await world.ProvisionedAsync(replacementId);
+        Assert.True(replacement.IsGatewayMain);
+        Assert.Equal("Harbor Two Gateway Agent", replacement.Name);
+        Assert.Equal(replacementId, (await world.Service<GatewayQueries>().GetAsync(gatewayId))!.MainAgentId);
+    }
+
+    [Fact]
+    public async Task Given_a_gateway_without_its_main_agent_When_a_board_agent_is_made_main_Then_the_gateway_names_it()
+    {
+        var organization = await world.NewOrganizationAsync();
+        var gatewayId = await world.NewGatewayAsync(organization, "Quay");
+        var worker = await world.NewAgentAsync(await world.NewBoardAsync(organization, gatewayId), "Porter");
+        using var client = world.ClientFor(organization.Owner);
+        var mainId = (await world.Service<GatewayQueries>().GetAsync(gatewayId))!.MainAgentId!.Value;
+        Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync($"/api/v1/agents/{mainId}")).StatusCode);
+
+        var promoted = await client.PatchAsJsonAsync($"/api/v1/agents/{worker.Id}", new { is_gateway_main = true });
+        var gateway = await (await client.GetAsync($"/api/v1/gateways/{gatewayId}")).JsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        Assert.True((await promoted.JsonAsync()).GetProperty("is_gateway_main").GetBoolean());
+        Assert.Equal(worker.Id.ToString(), gateway.GetProperty("main_agent_id").GetString());
+        Assert.Equal(worker.Id, (await world.Grain<IGatewayGrain>(gatewayId).Get()).MainAgentId);
     }
 
     [Fact]

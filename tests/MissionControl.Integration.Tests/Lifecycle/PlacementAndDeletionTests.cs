@@ -45,6 +45,34 @@ public sealed class PlacementAndDeletionTests
     }
 
     [Fact]
+    public async Task Given_a_lead_and_a_main_agent_that_were_deleted_When_ensured_again_Then_each_is_replaced_once_and_named_by_its_board_and_gateway()
+    {
+        await using var gateway = FakeGateway.Start();
+        await using var cluster = await DomainCluster.StartAsync(silos: 2);
+        var organizationId = Guid.NewGuid();
+        var gatewayId = await cluster.GatewayAsync(gateway, organizationId);
+        var boardId = await cluster.BoardAsync(organizationId, gatewayId);
+        var placement = cluster.Service<AgentPlacement>();
+        var firstLead = await placement.EnsureBoardLeadAsync(boardId);
+        var firstMain = await placement.EnsureGatewayMainAsync(gatewayId);
+        await cluster.StatusAfterProvisioningAsync(firstLead);
+        Assert.True((await cluster.Agent(firstLead).Delete()).Deleted);
+        Assert.True((await cluster.Agent(firstMain).Delete()).Deleted);
+
+        var leads = await Task.WhenAll(placement.EnsureBoardLeadAsync(boardId), placement.EnsureBoardLeadAsync(boardId));
+        var mains = await Task.WhenAll(placement.EnsureGatewayMainAsync(gatewayId), placement.EnsureGatewayMainAsync(gatewayId));
+
+        Assert.Equal(leads[0], leads[1]);
+        Assert.NotEqual(firstLead, leads[0]);
+        Assert.Equal(mains[0], mains[1]);
+        Assert.NotEqual(firstMain, mains[0]);
+        Assert.Equal(leads[0], (await cluster.Grains().GetGrain<IBoardGrain>(boardId.ToString()).Get()).LeadAgentId);
+        Assert.Equal(mains[0], (await cluster.Grains().GetGrain<IGatewayGrain>(gatewayId.ToString()).Get()).MainAgentId);
+        Assert.Equal("online", await cluster.StatusAfterProvisioningAsync(leads[0]));
+        Assert.True(gateway.State.HasAgent($"lead-{boardId}"));
+    }
+
+    [Fact]
     public async Task Given_an_agent_with_tasks_When_it_is_deleted_Then_its_in_progress_task_returns_to_the_inbox_others_lose_the_assignee_and_the_main_agent_hears_of_the_workspace()
     {
         await using var gateway = FakeGateway.Start();

@@ -1,5 +1,7 @@
 using MissionControl.Grains.Agents;
 using MissionControl.Grains.Agents.Events;
+using MissionControl.Grains.Gateways.Events;
+using MissionControl.Grains.Boards.Events;
 using MissionControl.ReadModels.Projections;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
@@ -168,6 +170,27 @@ public sealed class AgentReadModelTests(ReadModelFixture fixture) : IClassFixtur
 
         var row = await Agents.GetAsync(agentId);
         Assert.Equal((AgentStatus.Updating, At(9)), (row!.Status, row.LastSeenAt));
+    }
+
+    [Fact]
+    public async Task Given_a_gateways_main_agent_and_a_boards_lead_When_the_main_moves_onto_a_board_and_the_lead_is_deleted_Then_neither_is_named_any_more()
+    {
+        var (organizationId, gatewayId, boardId, mainId, leadId) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await fixture.AppendAsync(GatewayStream(gatewayId), 0, Gateway(gatewayId, organizationId));
+        await fixture.AppendAsync(BoardStream(boardId), 0, Board(boardId, organizationId, gatewayId));
+        await fixture.AppendAsync(AgentStream(mainId), 0, Agent(mainId, gatewayId, boardId: null, "main"));
+        await fixture.AppendAsync(AgentStream(leadId), 0, Agent(leadId, gatewayId, boardId, "lead"));
+        await fixture.AppendAsync(GatewayStream(gatewayId), 1, new GatewayMainAgentAssigned(mainId, At(1)));
+        await fixture.AppendAsync(BoardStream(boardId), 1, new BoardLeadAssigned(leadId, At(1)));
+        Assert.Equal(mainId, (await fixture.Get<GatewayQueries>().GetAsync(gatewayId))!.MainAgentId);
+        Assert.Equal(leadId, (await fixture.Get<BoardQueries>().GetAsync(boardId))!.LeadAgentId);
+
+        await fixture.AppendAsync(AgentStream(mainId), 1, new AgentScopeChanged(boardId, gatewayId, IsBoardLead: false, $"agent:mc-{mainId}:main", At(2)));
+        await fixture.AppendAsync(AgentStream(leadId), 1, new AgentDeletionStarted(At(3)), new AgentDeleted(At(4)));
+
+        Assert.Null((await fixture.Get<GatewayQueries>().GetAsync(gatewayId))!.MainAgentId);
+        Assert.Null((await fixture.Get<BoardQueries>().GetAsync(boardId))!.LeadAgentId);
+        Assert.Equal(boardId, (await Agents.GetAsync(mainId))!.BoardId);
     }
 
     private static (string? Status, string? Error) Summary(AgentRow? row) => (row?.Status, row?.LastProvisionError);
