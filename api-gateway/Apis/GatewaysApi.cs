@@ -96,15 +96,20 @@ public static class GatewaysApi
     }
 
     /// <summary>
-    /// Deletes the gateway, then its main agent. The gateway goes first, so the agent's own
-    /// deletion finds no gateway to clean up: Mission Control forgets the gateway and leaves it as it is.
+    /// Deletes the gateway, then its main agents (the one it names and any other made main). The
+    /// gateway goes first, so the agents' own deletion finds no gateway to clean up: Mission
+    /// Control forgets the gateway and leaves it as it is.
     /// </summary>
     public static async Task<Ok<OkResponse>> Delete(
-        Guid gatewayId, UserSession session, GatewayQueries gateways, IGrainFactory grains, CancellationToken ct)
+        Guid gatewayId, UserSession session, GatewayQueries gateways, AgentQueries agents, IGrainFactory grains, CancellationToken ct)
     {
         var gateway = await FindAsync(session, gatewayId, gateways, ct);
+        var mains = (await agents.OfGatewayAsync(gatewayId, ct)).Where(agent => agent.IsGatewayMain).Select(agent => agent.Id)
+            .Concat(gateway.MainAgentId is { } named ? [named] : [])
+            .Distinct()
+            .ToList();
         await grains.GetGrain<IGatewayGrain>(gatewayId.ToString()).Delete();
-        if (gateway.MainAgentId is { } mainAgentId)
+        foreach (var mainAgentId in mains)
             await GatewayMainAgent.DeleteAsync(grains, mainAgentId);
         return TypedResults.Ok(OkResponse.Instance);
     }

@@ -34,7 +34,7 @@ internal static class GatewayMainAgent
             await agent.Update(new AgentChanges { Name = rename ? DefaultName(after.Name) : null, Force = reprovision });
     }
 
-    /// <summary>Deletes the main agent of a deleted gateway; one already gone is fine.</summary>
+    /// <summary>Deletes a main agent of a deleted gateway; one already gone is fine.</summary>
     public static async Task DeleteAsync(IGrainFactory grains, Guid agentId)
     {
         try

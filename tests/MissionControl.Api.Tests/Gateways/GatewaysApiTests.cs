@@ -241,4 +241,22 @@ public sealed class GatewaysApiTests(World world) : IClassFixture<World>
         Assert.Null(await world.Grain<IAgentGrain>(main.Id).Get());
         Assert.True(world.Gateway.State.HasAgent($"mc-gateway-{gatewayId}"));
     }
+
+    [Fact]
+    public async Task Given_a_gateway_whose_main_agent_was_replaced_by_one_made_main_When_deleted_Then_every_main_agent_it_had_is_gone()
+    {
+        var organization = await world.NewOrganizationAsync();
+        var gatewayId = await world.NewGatewayAsync(organization, "Pier");
+        var worker = await world.NewAgentAsync(await world.NewBoardAsync(organization, gatewayId), "Docker");
+        using var client = world.ClientFor(organization.Owner);
+        var firstMain = (await world.Service<GatewayQueries>().GetAsync(gatewayId))!.MainAgentId!.Value;
+        Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync($"/api/v1/agents/{firstMain}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PatchAsJsonAsync($"/api/v1/agents/{worker.Id}", new { is_gateway_main = true })).StatusCode);
+
+        var response = await client.DeleteAsync($"/api/v1/gateways/{gatewayId}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(await world.Grain<IAgentGrain>(worker.Id).Get());
+        Assert.Empty(await world.Service<AgentQueries>().OfGatewayAsync(gatewayId));
+    }
 }
