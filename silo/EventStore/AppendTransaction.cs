@@ -58,45 +58,55 @@ internal sealed class AppendTransaction(NpgsqlDataSource dataSource, IInlineProj
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
 
-        var outcomes = new object[batch.Count];
-        var written = new List<(PendingAppend Append, AppendResult Result)>();
-        var stale = new List<(PendingAppend Append, int Index)>();
         var (sequences, firstsWritten) = await AppendFirstsAsync(connection, tx, firsts, batch.Sum(a => a.Events.Count));
-        var next = 0;
+        var outcomes = new BatchOutcomes(batch.Count, sequences);
         for (var i = 0; i < firsts.Count; i++)
-            Settle(firsts[i], Take(firsts[i].Append.Events.Count), firstsWritten[i]);
+            outcomes.Settle(firsts[i], outcomes.Take(firsts[i].Append.Events.Count), firstsWritten[i]);
         if (repeats.Count > 0)
         {
-            var slices = repeats.Select(r => Take(r.Append.Events.Count)).ToList();
+            var slices = repeats.Select(r => outcomes.Take(r.Append.Events.Count)).ToList();
             var repeatsWritten = await AppendRepeatsAsync(connection, tx, repeats, slices);
             for (var i = 0; i < repeats.Count; i++)
-                Settle(repeats[i], slices[i], repeatsWritten[i]);
+                outcomes.Settle(repeats[i], slices[i], repeatsWritten[i]);
         }
 
-        await ReportConflictsAsync(connection, stale, outcomes);
-        await ProjectAsync(connection, tx, written);
+        await ReportConflictsAsync(connection, outcomes.Stale, outcomes.Results);
+        await ProjectAsync(connection, tx, outcomes.Written);
         progress.Committing = true;
         await tx.CommitAsync();
-        return outcomes;
+        return outcomes.Results;
+    }
 
-        // The next numbers of the reservation, which is used in the order the appends were sent.
-        long[] Take(int count)
+    /// <summary>What became of a batch's appends, as the statements tell it.</summary>
+    private sealed class BatchOutcomes(int count, long[] reserved)
+    {
+        private int _used;
+
+        /// <summary>Per append, in batch order: its result, or (once reported) its conflict.</summary>
+        public object[] Results { get; } = new object[count];
+
+        public List<(PendingAppend Append, AppendResult Result)> Written { get; } = [];
+
+        public List<(PendingAppend Append, int Index)> Stale { get; } = [];
+
+        /// <summary>The next numbers of the reservation, used in the order the appends were sent.</summary>
+        public long[] Take(int numbers)
         {
-            var slice = sequences[next..(next + count)];
-            next += count;
+            var slice = reserved[_used..(_used + numbers)];
+            _used += numbers;
             return slice;
         }
 
-        void Settle((PendingAppend Append, int Index) entry, long[] slice, bool wasWritten)
+        public void Settle((PendingAppend Append, int Index) entry, long[] sequences, bool wasWritten)
         {
             if (!wasWritten)
             {
-                stale.Add(entry);
+                Stale.Add(entry);
                 return;
             }
-            var result = new AppendResult(entry.Append.ExpectedVersion + entry.Append.Events.Count, slice);
-            outcomes[entry.Index] = result;
-            written.Add((entry.Append, result));
+            var result = new AppendResult(entry.Append.ExpectedVersion + entry.Append.Events.Count, sequences);
+            Results[entry.Index] = result;
+            Written.Add((entry.Append, result));
         }
     }
 
