@@ -38,6 +38,40 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task Given_appends_with_their_own_metadata_and_event_counts_in_one_batch_When_committed_Then_each_stream_keeps_its_own()
+    {
+        var gate = new GateProjection();
+        await using var cluster = await StartAsync(gate);
+        var store = cluster.Primary.Services.GetRequiredService<IEventStore>();
+        await store.AppendAsync("own-b", "test", 0, [new CounterIncremented(1, "b1")], EventMetadata.Empty);
+        var held = await HoldWriterAsync(store, gate);
+
+        // Queued out of stream-id order, one new stream and one existing, with one, three and two events.
+        var c = store.AppendAsync("own-c", "test", 0, [new CounterIncremented(1, "c1")], new EventMetadata("user:c", "req-c"));
+        var a = store.AppendAsync("own-a", "test", 0,
+            [new CounterIncremented(1, "a1"), new CounterIncremented(2, "a2"), new CounterIncremented(3, "a3")], new EventMetadata("user:a", "req-a"));
+        var b = store.AppendAsync("own-b", "test", 1, [new CounterIncremented(2, "b2"), new CounterIncremented(3, "b3")], new EventMetadata("agent:b", "req-b"));
+        gate.Release();
+        await held;
+        await Task.WhenAll(a, b, c);
+
+        foreach (var (stream, metadata, ids) in new[]
+        {
+            ("own-a", new EventMetadata("user:a", "req-a"), new[] { "a1", "a2", "a3" }),
+            ("own-b", new EventMetadata("agent:b", "req-b"), new[] { "b2", "b3" }),
+            ("own-c", new EventMetadata("user:c", "req-c"), new[] { "c1" }),
+        })
+        {
+            var events = (await store.ReadStreamAsync(stream, 0)).Where(e => ((CounterIncremented)e.Data).CommandId != "b1").ToList();
+            Assert.Equal(ids, events.Select(e => ((CounterIncremented)e.Data).CommandId));
+            Assert.All(events, e => Assert.Equal(metadata, e.Metadata));
+        }
+        Assert.Equal([1L, 2L, 3L], (await store.ReadStreamAsync("own-a", 0)).Select(e => e.StreamVersion));
+        Assert.Equal((await a).Sequences, (await store.ReadStreamAsync("own-a", 0)).Select(e => e.Sequence));
+        Assert.Equal([2L, 3L], (await store.ReadStreamAsync("own-b", 1)).Select(e => e.StreamVersion));
+    }
+
+    [Fact]
     public async Task Given_a_stale_append_in_a_batch_When_committed_Then_only_it_gets_a_conflict_and_the_others_are_stored()
     {
         var gate = new GateProjection();
