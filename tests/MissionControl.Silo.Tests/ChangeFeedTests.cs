@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MissionControl.Runtime;
 using MissionControl.Silo.EventStore;
 using MissionControl.Silo.Tests.TestGrains;
+using MissionControl.Testing;
 using Npgsql;
 
 namespace MissionControl.Silo.Tests;
@@ -54,7 +55,11 @@ public sealed class ChangeFeedTests
 
         var whileOpen = await feed.ReadBatchAsync(0, 100);
         await tx.CommitAsync();
-        var afterCommit = await feed.ReadBatchAsync(0, 100);
+        // Any older transaction anywhere in the server holds the feed back too (other test runs
+        // share it), so "after the commit" means once those have settled as well.
+        IReadOnlyList<RecordedEvent> afterCommit = [];
+        await Eventually.WaitUntil(async () => (afterCommit = await feed.ReadBatchAsync(0, 100)).Count == 2,
+            TimeSpan.FromSeconds(30), "both appends are released once the open transaction commits");
 
         Assert.Empty(whileOpen);
         Assert.Equal(["slow", "fast"], afterCommit.Select(e => e.StreamId));
