@@ -90,12 +90,8 @@ public sealed class GatewaysApiTests(World world) : IClassFixture<World>
     [Fact]
     public async Task Given_a_gateway_without_its_main_agent_When_a_board_agent_is_made_main_Then_the_gateway_names_it()
     {
-        var organization = await world.NewOrganizationAsync();
-        var gatewayId = await world.NewGatewayAsync(organization, "Quay");
-        var worker = await world.NewAgentAsync(await world.NewBoardAsync(organization, gatewayId), "Porter");
-        using var client = world.ClientFor(organization.Owner);
-        var mainId = (await world.Service<GatewayQueries>().GetAsync(gatewayId))!.MainAgentId!.Value;
-        Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync($"/api/v1/agents/{mainId}")).StatusCode);
+        var (gatewayId, worker, client) = await GatewayWithoutItsMainAsync("Quay", "Porter");
+        using var _ = client;
 
         var promoted = await client.PatchAsJsonAsync($"/api/v1/agents/{worker.Id}", new { is_gateway_main = true });
         var gateway = await (await client.GetAsync($"/api/v1/gateways/{gatewayId}")).JsonAsync();
@@ -245,12 +241,8 @@ public sealed class GatewaysApiTests(World world) : IClassFixture<World>
     [Fact]
     public async Task Given_a_gateway_whose_main_agent_was_replaced_by_one_made_main_When_deleted_Then_every_main_agent_it_had_is_gone()
     {
-        var organization = await world.NewOrganizationAsync();
-        var gatewayId = await world.NewGatewayAsync(organization, "Pier");
-        var worker = await world.NewAgentAsync(await world.NewBoardAsync(organization, gatewayId), "Docker");
-        using var client = world.ClientFor(organization.Owner);
-        var firstMain = (await world.Service<GatewayQueries>().GetAsync(gatewayId))!.MainAgentId!.Value;
-        Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync($"/api/v1/agents/{firstMain}")).StatusCode);
+        var (gatewayId, worker, client) = await GatewayWithoutItsMainAsync("Pier", "Docker");
+        using var _ = client;
         Assert.Equal(HttpStatusCode.OK, (await client.PatchAsJsonAsync($"/api/v1/agents/{worker.Id}", new { is_gateway_main = true })).StatusCode);
 
         var response = await client.DeleteAsync($"/api/v1/gateways/{gatewayId}");
@@ -258,5 +250,17 @@ public sealed class GatewaysApiTests(World world) : IClassFixture<World>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(await world.Grain<IAgentGrain>(worker.Id).Get());
         Assert.Empty(await world.Service<AgentQueries>().OfGatewayAsync(gatewayId));
+    }
+
+    /// <summary>A gateway with a worker on one of its boards, whose main agent its owner (the client's user) has deleted.</summary>
+    private async Task<(Guid GatewayId, TestAgent Worker, HttpClient OwnerClient)> GatewayWithoutItsMainAsync(string gatewayName, string workerName)
+    {
+        var organization = await world.NewOrganizationAsync();
+        var gatewayId = await world.NewGatewayAsync(organization, gatewayName);
+        var worker = await world.NewAgentAsync(await world.NewBoardAsync(organization, gatewayId), workerName);
+        var client = world.ClientFor(organization.Owner);
+        var mainId = (await world.Service<GatewayQueries>().GetAsync(gatewayId))!.MainAgentId!.Value;
+        Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync($"/api/v1/agents/{mainId}")).StatusCode);
+        return (gatewayId, worker, client);
     }
 }
