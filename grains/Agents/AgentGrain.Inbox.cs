@@ -69,7 +69,9 @@ public sealed partial class AgentGrain
     // Inbox liveness counts like a heartbeat, so it moves the offline deadline the same way.
     private async Task RearmOfflineCheckIfSeenAsync(IReadOnlyList<AgentEvent> events)
     {
-        if (events.Any(e => e is AgentHeartbeatRecorded))
-            await RegisterOrUpdateReminder(OfflineCheck, options.OfflineAfter);
+        if (!events.Any(e => e is AgentHeartbeatRecorded))
+            return;
+        var now = clock.GetUtcNow();
+        await ArmOfflineCheckAsync(now + options.OfflineAfter, now);
     }
 }
