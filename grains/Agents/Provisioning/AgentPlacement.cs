@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.GrainInterfaces.Boards;
 using MissionControl.GrainInterfaces.Gateways;
@@ -16,10 +14,10 @@ namespace MissionControl.Grains.Agents.Provisioning;
 public sealed class AgentPlacement(IGrainFactory grains)
 {
     /// <summary>The id the main agent of <paramref name="gatewayId"/> gets.</summary>
-    public static Guid MainAgentIdFor(Guid gatewayId) => Derive("gateway-main", gatewayId);
+    public static Guid MainAgentIdFor(Guid gatewayId) => NameBasedIds.Derive("gateway-main", gatewayId);
 
     /// <summary>The id the lead of <paramref name="boardId"/> gets.</summary>
-    public static Guid LeadAgentIdFor(Guid boardId) => Derive("board-lead", boardId);
+    public static Guid LeadAgentIdFor(Guid boardId) => NameBasedIds.Derive("board-lead", boardId);
 
     /// <summary>
     /// The gateway's main agent, created and provisioned when missing: when there is none yet, or
@@ -33,7 +31,7 @@ public sealed class AgentPlacement(IGrainFactory grains)
             return existing;
         // A replacement's id follows from the agent it replaces, so silos replacing it at once
         // still create one agent (as do first ids, from the gateway's or board's).
-        var agentId = view.MainAgentId is { } replaced ? Derive($"gateway-main-after:{replaced:D}", gatewayId) : MainAgentIdFor(gatewayId);
+        var agentId = view.MainAgentId is { } replaced ? NameBasedIds.Derive($"gateway-main-after:{replaced:D}", gatewayId) : MainAgentIdFor(gatewayId);
         await RegisterOnceAsync(new NewAgent(agentId, Text.TrimToNull(name) ?? $"{view.Name} Gateway Agent", null, gatewayId) { IsGatewayMain = true });
         await gateway.AssignMainAgent(agentId);
         return agentId;
@@ -49,7 +47,7 @@ public sealed class AgentPlacement(IGrainFactory grains)
         var view = await board.Get();
         if (view.LeadAgentId is { } existing && await IsLeadOfAsync(existing, boardId))
             return existing;
-        var agentId = view.LeadAgentId is { } replaced ? Derive($"board-lead-after:{replaced:D}", boardId) : LeadAgentIdFor(boardId);
+        var agentId = view.LeadAgentId is { } replaced ? NameBasedIds.Derive($"board-lead-after:{replaced:D}", boardId) : LeadAgentIdFor(boardId);
         await RegisterOnceAsync(new NewAgent(agentId, Text.TrimToNull(name) ?? AgentDefaults.LeadAgentName, boardId, view.GatewayId) { IsBoardLead = true });
         await board.AssignLead(agentId);
         return agentId;
@@ -72,14 +70,5 @@ public sealed class AgentPlacement(IGrainFactory grains)
         {
             // Another caller created it first; it is the same agent by construction.
         }
-    }
-
-    // A name-based id (SHA-256 of role and owner id, shaped as a version-5 style Guid).
-    private static Guid Derive(string role, Guid ownerId)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"mission-control:{role}:{ownerId:D}"))[..16];
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x50);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes);
     }
 }
