@@ -26,48 +26,20 @@ internal sealed class CommitProgress
 /// </remarks>
 internal sealed class AppendTransaction(NpgsqlDataSource dataSource, IInlineProjection[] projections)
 {
-    // For a further append to a stream the batch already appended to. Each statement inserts the
-    // events only if it moved (or created) the stream row: the number of rows it inserts tells
-    // success from a stale expected version.
-    private const string AppendToExisting = """
-        with moved as (
-            update streams set version = $2 + $3, updated_at = now()
-            where stream_id = $1 and version = $2
-            returning 1)
-        insert into events (seq, stream_id, version, event_type, data, metadata)
-        select u.seq, $1, $2 + u.ord, u.event_type, u.data::jsonb, $7::jsonb
-        from unnest($4::bigint[], $5::text[], $6::text[]) with ordinality as u(seq, event_type, data, ord)
-        where exists (select 1 from moved)
-        """;
-
-    private const string AppendToNew = """
-        with created as (
-            insert into streams (stream_id, stream_type, version) values ($1, $2, $3)
-            on conflict (stream_id) do nothing
-            returning 1)
-        insert into events (seq, stream_id, version, event_type, data, metadata)
-        select u.seq, $1, u.ord, u.event_type, u.data::jsonb, $7::jsonb
-        from unnest($4::bigint[], $5::text[], $6::text[]) with ordinality as u(seq, event_type, data, ord)
-        where exists (select 1 from created)
-        """;
-
     /// <summary>Each append's result, or the conflict that kept its events out; in batch order.</summary>
     public async Task<IReadOnlyList<object>> WriteAsync(IReadOnlyList<PendingAppend> batch, CommitProgress progress)
     {
-        var (firsts, repeats) = SplitRepeatedStreams(batch);
+        var rounds = RoundsOf(batch);
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
 
-        var (sequences, firstsWritten) = await AppendFirstsAsync(connection, tx, firsts, batch.Sum(a => a.Events.Count));
+        var (sequences, firstsWritten) = await AppendFirstsAsync(connection, tx, rounds[0], batch.Sum(a => a.Events.Count));
         var outcomes = new BatchOutcomes(batch.Count, sequences);
-        for (var i = 0; i < firsts.Count; i++)
-            outcomes.Settle(firsts[i], outcomes.Take(firsts[i].Append.Events.Count), firstsWritten[i]);
-        if (repeats.Count > 0)
+        outcomes.SettleAll(rounds[0], rounds[0].Select(r => outcomes.Take(r.Append.Events.Count)).ToList(), firstsWritten);
+        foreach (var round in rounds.Skip(1))
         {
-            var slices = repeats.Select(r => outcomes.Take(r.Append.Events.Count)).ToList();
-            var repeatsWritten = await AppendRepeatsAsync(connection, tx, repeats, slices);
-            for (var i = 0; i < repeats.Count; i++)
-                outcomes.Settle(repeats[i], slices[i], repeatsWritten[i]);
+            var slices = round.Select(r => outcomes.Take(r.Append.Events.Count)).ToList();
+            outcomes.SettleAll(round, slices, await AppendReservedAsync(connection, tx, round, slices));
         }
 
         await ReportConflictsAsync(connection, outcomes.Stale, outcomes.Results);
@@ -97,7 +69,13 @@ internal sealed class AppendTransaction(NpgsqlDataSource dataSource, IInlineProj
             return slice;
         }
 
-        public void Settle((PendingAppend Append, int Index) entry, long[] sequences, bool wasWritten)
+        public void SettleAll(List<(PendingAppend Append, int Index)> round, List<long[]> sequences, bool[] written)
+        {
+            for (var i = 0; i < round.Count; i++)
+                Settle(round[i], sequences[i], written[i]);
+        }
+
+        private void Settle((PendingAppend Append, int Index) entry, long[] sequences, bool wasWritten)
         {
             if (!wasWritten)
             {
@@ -110,28 +88,51 @@ internal sealed class AppendTransaction(NpgsqlDataSource dataSource, IInlineProj
         }
     }
 
-    // The first append to each stream goes into the one set-based statement (which needs its
-    // streams distinct), in stream-id order so concurrent batches take their row locks in the
-    // same order; a second append to the same stream in one batch follows it on its own.
-    private static (List<(PendingAppend Append, int Index)> Firsts, List<(PendingAppend Append, int Index)> Repeats)
-        SplitRepeatedStreams(IReadOnlyList<PendingAppend> batch)
+    // Each statement needs its streams distinct: the first append to each stream goes in the
+    // first round, a second one (rare: a stale writer beside a fresh one) in the next, and so on.
+    // Within a round streams go in stream-id order, so concurrent batches take their row locks in
+    // the same order.
+    private static List<List<(PendingAppend Append, int Index)>> RoundsOf(IReadOnlyList<PendingAppend> batch)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var firsts = new List<(PendingAppend, int)>(batch.Count);
-        var repeats = new List<(PendingAppend, int)>();
+        var rounds = new List<List<(PendingAppend Append, int Index)>>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < batch.Count; i++)
-            (seen.Add(batch[i].StreamId) ? firsts : repeats).Add((batch[i], i));
-        firsts.Sort((a, b) => string.CompareOrdinal(a.Item1.StreamId, b.Item1.StreamId));
-        return (firsts, repeats);
+        {
+            var round = seen[batch[i].StreamId] = seen.GetValueOrDefault(batch[i].StreamId) + 1;
+            if (rounds.Count < round)
+                rounds.Add([]);
+            rounds[round - 1].Add((batch[i], i));
+        }
+        foreach (var round in rounds)
+            round.Sort((a, b) => string.CompareOrdinal(a.Append.StreamId, b.Append.StreamId));
+        return rounds;
     }
 
     private static async Task<(long[] Sequences, bool[] Written)> AppendFirstsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, List<(PendingAppend Append, int Index)> firsts, int reserve)
+        NpgsqlConnection connection, NpgsqlTransaction tx, List<(PendingAppend Append, int Index)> round, int reserve)
     {
-        var appends = firsts.Select(f => f.Append).ToList();
         await using var command = new NpgsqlCommand(
             "select reserved, written from append_to_streams($1, $2, $3, $4, $5, $6, $7, $8)", connection, tx);
         command.Parameters.Add(new NpgsqlParameter { Value = reserve });
+        AddAppends(command, round);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetFieldValue<long[]>(0), reader.GetFieldValue<bool[]>(1));
+    }
+
+    private static async Task<bool[]> AppendReservedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, List<(PendingAppend Append, int Index)> round, List<long[]> sequences)
+    {
+        await using var command = new NpgsqlCommand("select append_reserved($1, $2, $3, $4, $5, $6, $7, $8)", connection, tx);
+        command.Parameters.Add(new NpgsqlParameter { Value = sequences.SelectMany(s => s).ToArray() });
+        AddAppends(command, round);
+        return (bool[])(await command.ExecuteScalarAsync())!;
+    }
+
+    // Parameters $2 to $8 of both functions: the appends as parallel arrays, events flattened.
+    private static void AddAppends(NpgsqlCommand command, List<(PendingAppend Append, int Index)> round)
+    {
+        var appends = round.Select(r => r.Append).ToList();
         command.Parameters.Add(new NpgsqlParameter { Value = appends.Select(a => a.StreamId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = appends.Select(a => a.StreamType).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = appends.Select(a => a.ExpectedVersion).ToArray() });
@@ -139,41 +140,6 @@ internal sealed class AppendTransaction(NpgsqlDataSource dataSource, IInlineProj
         command.Parameters.Add(new NpgsqlParameter { Value = appends.SelectMany(a => a.EventNames).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = appends.SelectMany(a => a.EventData).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = appends.Select(a => a.MetadataJson).ToArray() });
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (reader.GetFieldValue<long[]>(0), reader.GetFieldValue<bool[]>(1));
-    }
-
-    private static async Task<bool[]> AppendRepeatsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, List<(PendingAppend Append, int Index)> repeats, List<long[]> slices)
-    {
-        await using var appends = new NpgsqlBatch(connection, tx);
-        for (var i = 0; i < repeats.Count; i++)
-            appends.BatchCommands.Add(Command(repeats[i].Append, slices[i]));
-        await appends.ExecuteNonQueryAsync();
-        return repeats.Select((r, i) => appends.BatchCommands[i].RecordsAffected == r.Append.Events.Count).ToArray();
-    }
-
-    private static NpgsqlBatchCommand Command(PendingAppend append, long[] sequences)
-    {
-        var isNew = append.ExpectedVersion == 0;
-        var command = new NpgsqlBatchCommand(isNew ? AppendToNew : AppendToExisting);
-        command.Parameters.Add(new NpgsqlParameter { Value = append.StreamId });
-        if (isNew)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = append.StreamType });
-            command.Parameters.Add(new NpgsqlParameter { Value = (long)append.Events.Count });
-        }
-        else
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = append.ExpectedVersion });
-            command.Parameters.Add(new NpgsqlParameter { Value = (long)append.Events.Count });
-        }
-        command.Parameters.Add(new NpgsqlParameter { Value = sequences });
-        command.Parameters.Add(new NpgsqlParameter { Value = append.EventNames });
-        command.Parameters.Add(new NpgsqlParameter { Value = append.EventData });
-        command.Parameters.Add(new NpgsqlParameter { Value = append.MetadataJson });
-        return command;
     }
 
     // The version a stale writer should catch up to; 0 when the stream does not exist.

@@ -49,7 +49,7 @@ public sealed class ChangeFeedTests
         await using var slow = await dataSource.OpenConnectionAsync();
         await using var tx = await slow.BeginTransactionAsync();
         await using (var append = new NpgsqlCommand(
-            "select * from append_events('slow', 'test', 0, array['test.counter-incremented'], array['{\"newValue\":1,\"commandId\":\"slow\"}'], array['{}'], 'unused')", slow, tx))
+            "select * from append_to_streams(1, array['slow'], array['test'], array[0]::bigint[], array[1], array['test.counter-incremented'], array['{\"newValue\":1,\"commandId\":\"slow\"}'], array['{}'])", slow, tx))
             await append.ExecuteNonQueryAsync();
         var fast = await store.AppendAsync("fast", "test", 0, [new CounterIncremented(1, "fast")], EventMetadata.Empty);
 
