@@ -60,13 +60,10 @@ public static class SiloServiceCollectionExtensions
     private static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        if (!Sets(connectionString, "Max Auto Prepare"))
+        // Keys lists the settings the string gives, by their canonical names (ContainsKey would
+        // answer whether the name is a setting at all).
+        if (!builder.ConnectionStringBuilder.Keys.Cast<string>().Contains("Max Auto Prepare", StringComparer.OrdinalIgnoreCase))
             builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
         return builder.Build();
     }
-
-    // Keys lists the settings a string gives, by their canonical names (ContainsKey would answer
-    // whether the name is a setting at all).
-    private static bool Sets(string connectionString, string canonicalName) =>
-        new NpgsqlConnectionStringBuilder(connectionString).Keys.Cast<string>().Contains(canonicalName, StringComparer.OrdinalIgnoreCase);
 }
