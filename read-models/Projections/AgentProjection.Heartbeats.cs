@@ -19,6 +19,15 @@ public sealed partial class AgentProjection
 
         private readonly Dictionary<string, (long Version, string Status, DateTimeOffset At)> _latest = new(StringComparer.Ordinal);
 
+        /// <summary>One heartbeat on its own, as the same update (for a projection replaying events).</summary>
+        public static async Task ApplyAsync(NpgsqlConnection connection, RecordedEvent recorded, AgentHeartbeatRecorded e, CancellationToken ct)
+        {
+            var rows = new HeartbeatRows();
+            rows.Add(recorded, e);
+            await using var batch = new NpgsqlBatch(connection) { BatchCommands = { rows.ToCommand() } };
+            await batch.ExecuteNonQueryAsync(ct);
+        }
+
         public void Add(RecordedEvent recorded, AgentHeartbeatRecorded e)
         {
             if (!_latest.TryGetValue(recorded.StreamId, out var known) || known.Version < recorded.StreamVersion)

@@ -35,7 +35,7 @@ public sealed partial class AgentProjection : IInlineProjection
         AgentTokenRotated e => Update(connection, recorded, e, "token_hash = $4, token_lookup = $5", ct, e.TokenHash, e.TokenLookup),
         AgentProfileUpdated e => UpdateProfileAsync(connection, recorded, e, ct),
         AgentScopeChanged e => ChangeScopeAsync(connection, recorded, e, ct),
-        AgentHeartbeatRecorded e => Update(connection, recorded, e, HeartbeatAssignments, ct, e.Status, e.At),
+        AgentHeartbeatRecorded e => HeartbeatRows.ApplyAsync(connection, recorded, e, ct),
         AgentWentOffline e => Update(connection, recorded, e, "status = $4", ct, AgentStatus.Offline),
         AgentDeletionStarted e => Update(connection, recorded, e, "status = $4", ct, AgentStatus.Deleting),
         AgentDeleted e => DeleteAsync(connection, recorded, e, ct),
@@ -44,8 +44,6 @@ public sealed partial class AgentProjection : IInlineProjection
         AgentEvent e => Update(connection, recorded, e, "", ct),
         _ => Task.CompletedTask,
     };
-
-    private const string HeartbeatAssignments = "status = $4, last_seen_at = $5, last_provision_error = null";
 
     /// <summary>Heartbeats, the bulk of all agent events, travel with the rest of their batch.</summary>
     public bool TryBatch(RecordedEvent recorded, ProjectionBatch batch)

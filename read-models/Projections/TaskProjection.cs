@@ -44,7 +44,7 @@ public sealed class TaskProjection : IInlineProjection
             e.TaskId, recorded.StreamId, e.BoardId, e.Title, e.Description, e.Status, e.Priority, e.AssignedAgentId,
             e.Status == TaskStatus.InProgress ? e.At : null, e.CreatedByUserId, recorded.StreamVersion, e.At, e.DueAt, e.AutoReason);
 
-    internal static Task<int> Update(
+    private static Task<int> Update(
         NpgsqlConnection connection, RecordedEvent recorded, TaskEvent e, string assignments,
         CancellationToken ct, params object?[] values) =>
         VersionedRow.UpdateAsync(connection, Table, recorded, e.At, assignments, ct, values);

@@ -37,9 +37,10 @@ public sealed class TaskNotices(AgentQueries agents, AgentMessenger messenger, A
     public async Task CommentedAsync(BoardRow board, WorkActor actor, TaskRow task, TaskCommentView comment)
     {
         var handles = Mentions.Extract(comment.Message);
-        var boardAgents = (await agents.ListAsync(new AgentListFilter(BoardId: board.Id), PageLimits.MaxLimit, 0)).Items;
+        // The board's agents are read only when someone is mentioned; otherwise the assignee hears.
         var targets = handles.Count > 0
-            ? boardAgents.Where(agent => Mentions.Names(handles, agent.Name, agent.IsBoardLead)).Select(agent => agent.Id)
+            ? (await agents.ListAsync(new AgentListFilter(BoardId: board.Id), PageLimits.MaxLimit, 0)).Items
+                .Where(agent => Mentions.Names(handles, agent.Name, agent.IsBoardLead)).Select(agent => agent.Id)
             : task.AssignedAgentId is { } assignee ? [assignee] : [];
         var text = Compose("TASK COMMENT", board, task.Title, task.Id, $"{actor.DisplayName} wrote:\n{Text.Truncate(comment.Message, 800)}");
         // Side by side, as board chat: a slow gateway holds the comment up once, not once per agent.
