@@ -12,11 +12,10 @@ namespace MissionControl.ApiGateway.Apis;
 /// <summary>The routes an agent calls about itself with its own token (<c>/api/v1/agent/*</c>).</summary>
 public static class AgentSelfApi
 {
-    private static readonly AgentRole[] EveryRole = [AgentRole.Lead, AgentRole.Worker, AgentRole.Main];
 
     public static IEndpointRouteBuilder MapAgentSelfApi(this IEndpointRouteBuilder app)
     {
-        var agent = app.MapGroup("/api/v1/agent").RequireAgent().WithAgentRoles(EveryRole);
+        var agent = app.MapGroup("/api/v1/agent").RequireAgent().WithAgentRoles(AgentRoles.Every);
         agent.MapGet("/healthz", Healthz).WithName("AgentHealthz");
         ProvenAgentToken.ChecksTokenHash(agent.MapPost("/heartbeat", Heartbeat).WithName("AgentHeartbeat"));
         return app;

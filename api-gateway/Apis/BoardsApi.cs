@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MissionControl.ApiGateway.Access;
+using MissionControl.ApiGateway.Apis.Agents;
 using MissionControl.ApiGateway.Apis.Contracts;
 using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Http;
@@ -20,8 +21,6 @@ namespace MissionControl.ApiGateway.Apis;
 /// </summary>
 public static class BoardsApi
 {
-    public const string GatewayCleanupFailed = "Gateway cleanup failed: ";
-
     public static IEndpointRouteBuilder MapBoardsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/boards").RequireUser().WithTags("boards");
@@ -79,7 +78,7 @@ public static class BoardsApi
         {
             var deletion = await grains.GetGrain<IAgentGrain>(agentId.ToString()).Delete();
             if (!deletion.Deleted)
-                throw new BadGatewayException(GatewayCleanupFailed + deletion.Error);
+                throw new BadGatewayException($"{GatewayFailures.Cleanup} failed: {deletion.Error}");
         }
 
         await grains.GetGrain<IBoardGrain>(boardId.ToString()).Delete();

@@ -15,11 +15,10 @@ namespace MissionControl.ApiGateway.Apis;
 /// </summary>
 public static class GatewayInboxApi
 {
-    private static readonly AgentRole[] EveryRole = [AgentRole.Lead, AgentRole.Worker, AgentRole.Main];
 
     public static IEndpointRouteBuilder MapGatewayInboxApi(this IEndpointRouteBuilder app)
     {
-        var gateway = app.MapGroup("/api/gateway").RequireInboxKey().WithTags("gateway").WithAgentRoles(EveryRole);
+        var gateway = app.MapGroup("/api/gateway").RequireInboxKey().WithTags("gateway").WithAgentRoles(AgentRoles.Every);
         gateway.MapGet("/poll", Poll).WithName("GatewayPoll");
         gateway.MapPost("/report", Report).WithName("GatewayReport");
         gateway.MapPost("/heartbeat", Heartbeat).WithName("GatewayHeartbeat");

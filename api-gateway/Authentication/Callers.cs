@@ -16,6 +16,9 @@ public static class AgentRoles
     public const string WorkerTag = "agent-worker";
     public const string MainTag = "agent-main";
 
+    /// <summary>Every role, for operations all agents may call.</summary>
+    public static readonly AgentRole[] Every = [AgentRole.Lead, AgentRole.Worker, AgentRole.Main];
+
     public static string Tag(this AgentRole role) => role switch
     {
         AgentRole.Lead => LeadTag,

@@ -23,15 +23,14 @@ public static class AgentBoardsApi
 {
     public const string NoGatewayScope = "Agent gateway not found; cannot determine organization scope.";
 
-    private static readonly AgentRole[] EveryRole = [AgentRole.Lead, AgentRole.Worker, AgentRole.Main];
     private static readonly AgentRole[] BoardRoles = [AgentRole.Lead, AgentRole.Worker];
 
     public static IEndpointRouteBuilder MapAgentBoardsApi(this IEndpointRouteBuilder app)
     {
         var agent = app.MapGroup("/api/v1/agent").RequireAgent();
-        agent.MapGet("/boards", ListBoards).WithName("AgentListBoards").WithAgentRoles(EveryRole);
-        agent.MapGet("/boards/{boardId:guid}", GetBoard).WithName("AgentGetBoard").WithAgentRoles(EveryRole);
-        agent.MapGet("/agents", ListAgents).WithName("AgentListAgents").WithAgentRoles(EveryRole);
+        agent.MapGet("/boards", ListBoards).WithName("AgentListBoards").WithAgentRoles(AgentRoles.Every);
+        agent.MapGet("/boards/{boardId:guid}", GetBoard).WithName("AgentGetBoard").WithAgentRoles(AgentRoles.Every);
+        agent.MapGet("/agents", ListAgents).WithName("AgentListAgents").WithAgentRoles(AgentRoles.Every);
         agent.MapPost("/agents", CreateAgent).WithName("AgentCreateAgent").WithAgentRoles(AgentRole.Lead);
         agent.MapPost("/boards/{boardId:guid}/agents/{agentId:guid}/nudge", Nudge).WithName("AgentNudgeAgent")
             .WithAgentRoles(AgentRole.Lead).AnswersBadGatewayOn(GatewayFailures.Nudge);
