@@ -3,8 +3,15 @@
 # stops it afterwards. Tests that need the real OpenClaw gateway start one themselves through
 # deploy/openclaw-gateway.sh unless OPENCLAW_GATEWAY_URL and OPENCLAW_GATEWAY_TOKEN are set; this
 # script starts one for the whole run.
-# Extra arguments go to `dotnet test` (e.g. --filter).
+# Extra arguments go to `dotnet test` (e.g. --filter). `--repeat N` (first) runs the suite N times
+# on one build and prints each run's summary, then the sum: for whoever touches timing-sensitive code.
 set -euo pipefail
+repeat=1
+if [ "${1:-}" = "--repeat" ]; then
+  repeat=${2:?--repeat takes a count}
+  [[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "--repeat takes a whole number from 1 up" >&2; exit 2; }
+  shift 2
+fi
 source "$(dirname "${BASH_SOURCE[0]}")/lib/postgres.sh"
 root=$(mc_repo_root)
 cd "$root"
@@ -27,13 +34,28 @@ if [ -z "${OPENCLAW_GATEWAY_URL:-}" ] || [ -z "${OPENCLAW_GATEWAY_TOKEN:-}" ]; t
   mc_log "tests use the OpenClaw gateway at $OPENCLAW_GATEWAY_URL"
 fi
 
-log=$(mktemp)
-status=0
-dotnet test MissionControl.sln -c Release --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log" || status=$?
+# One line in the form CI reads, summed over every test assembly of a log: "P F S".
+counts_of() {
+  grep -E '^(Passed|Failed)!' "$1" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
+    | awk '{f+=$1; p+=$2; s+=$3} END {printf "%d %d %d", p, f, s}'
+}
 
-# One line in the form CI reads, summed over every test assembly.
-summary=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
-  | awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped", p, f, s}')
-rm -f "$log"
-echo "tests: $summary"
+log=$(mktemp)
+cleanup+=('rm -f "$log"')
+status=0
+total_passed=0 total_failed=0 total_skipped=0
+build_flag=()
+for run in $(seq 1 "$repeat"); do
+  started=$(date +%s)
+  run_status=0
+  dotnet test MissionControl.sln -c Release "${build_flag[@]}" --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log" || run_status=$?
+  read -r passed failed skipped <<<"$(counts_of "$log")"
+  total_passed=$((total_passed + passed)) total_failed=$((total_failed + failed)) total_skipped=$((total_skipped + skipped))
+  [ "$run_status" -eq 0 ] || status=$run_status
+  if [ "$repeat" -gt 1 ]; then
+    echo "run $run of $repeat: $passed passed, $failed failed, $skipped skipped in $(( $(date +%s) - started )) s, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  fi
+  build_flag=(--no-build)
+done
+echo "tests: $total_passed passed, $total_failed failed, $total_skipped skipped"
 exit "$status"

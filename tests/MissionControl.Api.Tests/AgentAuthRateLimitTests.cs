@@ -1,5 +1,9 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MissionControl.Api.Tests.Support;
+using MissionControl.ApiGateway.Authentication;
+using MissionControl.ApiGateway.Configuration;
 using MissionControl.Grains.Security;
 
 namespace MissionControl.Api.Tests;
@@ -76,17 +80,22 @@ public sealed class AgentAuthRateLimitTests
     [Fact]
     public async Task Once_the_window_passes_the_client_may_try_again()
     {
+        // The limiter's clock stands still until the test moves it, so a slow request cannot
+        // let the window pass early.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await ApiHost.StartAsync(new Dictionary<string, string?>
         {
             ["AGENT_AUTH_MAX_FAILURES"] = "2",
-            ["AGENT_AUTH_FAILURE_WINDOW_SECONDS"] = "1",
-        });
+            ["AGENT_AUTH_FAILURE_WINDOW_SECONDS"] = "60",
+        }, services => services.AddSingleton(sp => new FailedAuthLimiter(sp.GetRequiredService<ApiLimits>(), clock)));
         var (_, token) = host.Agents.Add(Guid.NewGuid());
         await GetAgent(host, AgentTokens.Mint());
         await GetAgent(host, AgentTokens.Mint());
         Assert.Equal(HttpStatusCode.TooManyRequests, (await GetAgent(host, token)).StatusCode);
 
-        await Task.Delay(TimeSpan.FromMilliseconds(1200));
+        clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await GetAgent(host, token)).StatusCode);
+        clock.Advance(TimeSpan.FromSeconds(1));
 
         Assert.Equal(HttpStatusCode.OK, (await GetAgent(host, token)).StatusCode);
     }

@@ -142,7 +142,9 @@ internal sealed class FakeGatewaySession(WebSocket socket, TcpClient client, Fak
         {
             gateway.Answered(method);
         }
-        await SendAsync(Response(id, reply));
+        // The real gateway broadcasts config.changed while it applies the write, so the event
+        // reaches the socket before the patch's reply; answering it afterwards let a concurrent
+        // reply overtake it.
         if (method == "config.patch" && reply.Payload?["hash"] is { } hash)
         {
             await SendAsync(new JsonObject
@@ -151,6 +153,7 @@ internal sealed class FakeGatewaySession(WebSocket socket, TcpClient client, Fak
                 ["payload"] = new JsonObject { ["hash"] = hash.DeepClone() },
             });
         }
+        await SendAsync(Response(id, reply));
     }
 
     private FakeReply Reply(string method, JsonObject parameters)

@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using MissionControl.OpenClaw.Connection;
 using MissionControl.OpenClaw.Heartbeats;
 using MissionControl.OpenClaw.Identity;
 using MissionControl.OpenClaw.Operations;
+using MissionControl.OpenClaw.Protocol;
 using MissionControl.OpenClaw.Resilience;
 using MissionControl.OpenClaw.Tests.Support;
 
@@ -61,6 +63,34 @@ public class RealGatewayConfigTests(RealGatewayFixture gateway)
         Assert.Equal("42m", (string?)entries[ids[1]]!["heartbeat"]!["every"]);
         foreach (var id in ids)
             await _plane.DeleteAgentAsync(id, cancellationToken: ct);
+    }
+
+    [Fact]
+    public async Task A_config_patch_broadcasts_config_changed_before_its_reply()
+    {
+        var ct = TestDeadline.Token(120);
+        var id = NewId();
+        await _plane.UpsertAgentAsync(new AgentRegistration(id, id), ct);
+        var changes = new ConcurrentQueue<string?>();
+        EventHandler<GatewayEvent> record = (_, e) =>
+        {
+            if (e.Name == "config.changed")
+                changes.Enqueue(e.Payload.GetProperty("hash").GetString());
+        };
+        gateway.Client.EventReceived += record;
+        try
+        {
+            var result = await gateway.Patcher.ApplyAsync([new AgentHeartbeat(id, new HeartbeatSettings { Every = "43m" })], ct);
+
+            // The fake gateway sends the two frames in this order too; its tests rely on it.
+            Assert.True(result.Patched);
+            Assert.Contains(result.Hash, changes);
+        }
+        finally
+        {
+            gateway.Client.EventReceived -= record;
+            await _plane.DeleteAgentAsync(id, cancellationToken: ct);
+        }
     }
 
     [Fact]
