@@ -24,14 +24,12 @@ public static class SiloServiceCollectionExtensions
         var options = new SiloOptions();
         builder.OptionActions.ForEach(action => action(options));
 
+        services.AddMissionControlDatabase(connectionString);
         services.AddSingleton(options);
         services.AddSingleton(builder.Grains);
         services.AddSingleton(builder.Events);
-        services.AddSingleton(_ => CreateDataSource(connectionString));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SiloLifetime>();
-        services.AddSingleton<DatabaseReadiness>();
-        services.AddSingleton<Migrator>();
         services.AddSingleton<ChangeFeedChannel>();
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<CheckpointStore>();
@@ -42,9 +40,23 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<IDistributedLock, PostgresDistributedLock>();
         services.AddSingleton<IDeviceIdentityStore, PostgresDeviceIdentityStore>();
 
-        services.AddHostedService<MigrationService>();
         services.AddHostedService<IdleCollector>();
         services.AddHostedService<ReminderService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The service's PostgreSQL: one data source, and the migrations applied at startup (retried
+    /// while the database is away) before anything else touches a table.
+    /// </summary>
+    public static IServiceCollection AddMissionControlDatabase(this IServiceCollection services, string connectionString)
+    {
+        if (services.Any(d => d.ServiceType == typeof(Migrator)))
+            return services;
+        services.AddSingleton(_ => CreateDataSource(connectionString));
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddSingleton<Migrator>();
+        services.AddHostedService<MigrationService>();
         return services;
     }
 
