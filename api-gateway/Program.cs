@@ -6,17 +6,20 @@ using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Configuration;
 using MissionControl.ApiGateway.Http;
 using MissionControl.ApiGateway.OpenApi;
+using MissionControl.Silo.Cluster;
 using MissionControl.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 ServiceSettings settings;
+ClusterSettings cluster;
 ApiLimits limits;
 MissionControl.Grains.Agents.AgentOptions agents;
 MissionControl.Grains.Agents.Inbox.InboxOptions inbox;
 try
 {
     settings = ServiceSettings.FromConfiguration(builder.Configuration);
+    cluster = ClusterConfiguration.FromConfiguration(builder.Configuration);
     limits = ApiLimits.FromConfiguration(builder.Configuration);
     agents = LifecycleSettings.FromConfiguration(builder.Configuration, settings);
     inbox = InboxSettings.FromConfiguration(builder.Configuration);
@@ -29,6 +32,7 @@ catch (ConfigurationException ex)
 
 builder.Services.AddSingleton(settings);
 builder.Services.AddMissionControlSilo(settings.ConnectionString, silo => silo.AddMissionControlGrains(agents, inbox));
+builder.UseOrleans(silo => silo.UseMissionControlCluster(settings.ConnectionString, cluster));
 builder.Services.AddMissionControlHttp(limits);
 builder.Services.AddMissionControlAuthentication(settings);
 builder.Services.AddMissionControlAccess();
@@ -38,6 +42,7 @@ var app = builder.Build();
 app.UseMissionControlHttp();
 app.MapMissionControlOpenApi();
 app.MapHealthApi();
+app.MapSystemApi();
 app.MapAgentSelfApi();
 app.MapUsersApi();
 app.MapOrganizationsApi();

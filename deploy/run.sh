@@ -26,5 +26,10 @@ fi
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:8000}"
 export BASE_URL="${BASE_URL:-${ASPNETCORE_URLS%%;*}}"
 
-mc_log "starting Mission Control on $ASPNETCORE_URLS"
+# Each process is a silo of the cluster kept in the database; a second one on this machine gets
+# ports of its own unless they are given.
+export ORLEANS_SILO_PORT="${ORLEANS_SILO_PORT:-$(mc_port_or_free 11111)}"
+export ORLEANS_GATEWAY_PORT="${ORLEANS_GATEWAY_PORT:-$(mc_port_or_free 30000)}"
+
+mc_log "starting Mission Control on $ASPNETCORE_URLS (silo port $ORLEANS_SILO_PORT, gateway port $ORLEANS_GATEWAY_PORT)"
 exec dotnet run --project api-gateway -c Release "$@"

@@ -1,9 +1,13 @@
+using MissionControl.Silo.Cluster;
 using MissionControl.Silo.Hosting;
 using Npgsql;
 
 namespace MissionControl.ApiGateway.Apis;
 
-/// <summary>Liveness (the process answers) and readiness (the database answers and is migrated).</summary>
+/// <summary>
+/// Liveness (the process answers) and readiness (the database answers and is migrated, and this
+/// silo is an active member of the cluster).
+/// </summary>
 public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
@@ -16,10 +20,12 @@ public static class HealthApi
 
     public static IResult Live() => Results.Ok(new { ok = true });
 
-    public static async Task<IResult> Ready(DatabaseReadiness readiness, NpgsqlDataSource dataSource, CancellationToken ct)
+    public static async Task<IResult> Ready(DatabaseReadiness readiness, SiloReadiness silo, NpgsqlDataSource dataSource, CancellationToken ct)
     {
         if (!readiness.IsMigrated)
             return NotReady("database migrations have not been applied yet");
+        if (!silo.IsActive)
+            return NotReady("this silo has not joined the cluster yet");
         try
         {
             await using var command = dataSource.CreateCommand("select 1");

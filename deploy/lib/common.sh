@@ -34,3 +34,9 @@ mc_free_port() {
   done
   mc_die "found no free TCP port"
 }
+
+# The wanted port when nobody listens on it, else a free one (so several silos share a machine).
+mc_port_or_free() {
+  local wanted=$1
+  if (exec 3<>"/dev/tcp/127.0.0.1/$wanted") 2>/dev/null; then mc_free_port; else echo "$wanted"; fi
+}

@@ -26,6 +26,7 @@ public static class ClusterHosting
         silo.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MigratedBeforeJoining>();
         silo.Services.AddSingleton<ClusterMembers>();
+        silo.Services.AddSingleton<SiloReadiness>();
 
         silo.Configure<ClusterOptions>(options =>
         {

@@ -16,10 +16,13 @@ public sealed class MissionControlFactory : WebApplicationFactory<Program>
         Database = database;
         _settings = new Dictionary<string, string?>
         {
-            ["DATABASE_URL"] = WithSchema(Environment.GetEnvironmentVariable("DATABASE_URL")!, database.Schema),
+            ["DATABASE_URL"] = DatabaseUrlFor(database),
             ["AUTH_MODE"] = "local",
             ["LOCAL_AUTH_TOKEN"] = LocalToken,
             ["BASE_URL"] = "http://127.0.0.1:8000",
+            // Each factory is a silo of its own cluster (its own schema) on ports of its own.
+            ["ORLEANS_SILO_PORT"] = FreePorts.Next().ToString(),
+            ["ORLEANS_GATEWAY_PORT"] = FreePorts.Next().ToString(),
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             _settings[key] = value;
@@ -27,8 +30,12 @@ public sealed class MissionControlFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
-    private static string WithSchema(string url, string schema) =>
-        url + (url.Contains('?') ? "&" : "?") + "schema=" + schema;
+    /// <summary>The test server's DATABASE_URL, pointed at the fixture's schema.</summary>
+    public static string DatabaseUrlFor(TestDatabase database)
+    {
+        var url = Environment.GetEnvironmentVariable("DATABASE_URL")!;
+        return url + (url.Contains('?') ? "&" : "?") + "schema=" + database.Schema;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MissionControl.Cluster.TestSilo;
@@ -38,7 +36,7 @@ public sealed class ClusterSilo : IAsyncDisposable
 
     public static async Task<ClusterSilo> StartAsync(TestDatabase database, string serviceId = "svc")
     {
-        var host = TestSiloHost.Build(database.ConnectionString, serviceId, FreePort(), FreePort());
+        var host = TestSiloHost.Build(database.ConnectionString, serviceId, FreePorts.Next(), FreePorts.Next());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await host.StartAsync(timeout.Token);
         await TestSiloHost.EnsureFiringsTableAsync(host);
@@ -56,11 +54,4 @@ public sealed class ClusterSilo : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

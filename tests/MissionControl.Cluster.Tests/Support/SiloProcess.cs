@@ -30,7 +30,7 @@ public sealed class SiloProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { program, database.ConnectionString, serviceId, ClusterSilo.FreePort().ToString(), ClusterSilo.FreePort().ToString() })
+        foreach (var argument in new[] { program, database.ConnectionString, serviceId, FreePorts.Next().ToString(), FreePorts.Next().ToString() })
             start.ArgumentList.Add(argument);
         var process = Process.Start(start)!;
         process.ErrorDataReceived += (_, _) => { };
