@@ -1,3 +1,4 @@
+using MissionControl.Grains.Organizations;
 using Microsoft.Extensions.DependencyInjection;
 using MissionControl.ReadModels.Projections;
 using MissionControl.ReadModels.Queries;
@@ -29,6 +30,7 @@ public static class ReadModelRegistration
         silo.Services.AddSingleton<OrganizationQueries>();
         silo.Services.AddSingleton<UserQueries>();
         silo.Services.AddSingleton<MembershipQueries>();
+        silo.Services.AddSingleton<IOrganizationNames>(sp => sp.GetRequiredService<MembershipQueries>());
         silo.Services.AddSingleton<InboxQueries>();
         return silo;
     }

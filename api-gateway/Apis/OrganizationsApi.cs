@@ -36,27 +36,20 @@ public static partial class OrganizationsApi
     }
 
     /// <summary>
-    /// Names are unique among live organizations, ignoring case. The check and the creation run
-    /// under a database-wide lock on the lower-cased name, so two silos cannot both pass the check
-    /// for one name; the projection is written inside the creation's append, so the next holder
-    /// of the lock sees the new organization. Personal organizations, made on first sign-in, are
-    /// exempt and may share a name, as upstream.
+    /// Names are unique among live organizations, ignoring case: the name's grain creates the
+    /// organization, one attempt per name at a time across the cluster. Personal organizations,
+    /// made on first sign-in, are exempt and may share a name, as upstream.
     /// </summary>
     public static async Task<Ok<OrganizationRead>> Create(
-        UserSession session, OrganizationCreate body, IGrainFactory grains, MembershipQueries memberships,
-        IDistributedLock locks, CancellationToken ct)
+        UserSession session, OrganizationCreate body, IGrainFactory grains, Orleans.IGrainFactory cluster)
     {
         var name = OrganizationInput.Name(body.Name);
-        OrganizationView organization;
-        await using (await locks.AcquireAsync("organization-name:" + name.ToLowerInvariant(), ct))
-        {
-            if (await memberships.NameTakenAsync(name, ct))
-                throw DomainError.Conflict(ApiErrors.ReasonPhrase(StatusCodes.Status409Conflict));
-            var organizationId = Guid.NewGuid();
-            organization = await grains.GetGrain<IOrganizationGrain>(organizationId.ToString())
-                .Create(new NewOrganization(name, session.UserId, session.User.Email));
-        }
+        var created = await cluster.GetGrain<IOrganizationNameGrain>(OrganizationNameKey.Of(name))
+            .CreateOrganization(new NewOrganization(name, session.UserId, session.User.Email));
+        if (created is not { } organizationId)
+            throw DomainError.Conflict(ApiErrors.ReasonPhrase(StatusCodes.Status409Conflict));
 
+        var organization = await grains.GetGrain<IOrganizationGrain>(organizationId.ToString()).Get();
         await grains.GetGrain<IUserGrain>(session.UserId.ToString()).SetActiveOrganization(organization.Id);
         return TypedResults.Ok(OrganizationRead.From(organization));
     }

@@ -42,8 +42,11 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
         BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } binding =>
             (StatusCodes.Status422UnprocessableEntity, BindingFailures.Describe(binding, context)),
         BadHttpRequestException other => (other.StatusCode, other.Message),
-        ConcurrencyException => (StatusCodes.Status409Conflict, ApiErrors.ReasonPhrase(StatusCodes.Status409Conflict)),
-        SiloUnavailableException => (StatusCodes.Status503ServiceUnavailable, ApiErrors.ReasonPhrase(StatusCodes.Status503ServiceUnavailable)),
+        // A stale append, or a grain-state write from a version another writer moved past.
+        ConcurrencyException or Orleans.Storage.InconsistentStateException =>
+            (StatusCodes.Status409Conflict, ApiErrors.ReasonPhrase(StatusCodes.Status409Conflict)),
+        SiloUnavailableException or Orleans.Runtime.SiloUnavailableException =>
+            (StatusCodes.Status503ServiceUnavailable, ApiErrors.ReasonPhrase(StatusCodes.Status503ServiceUnavailable)),
         _ => Unexpected(ex, context),
     };
 

@@ -53,6 +53,8 @@ public interface IOrganizationGrain : IGrain
 }
 
 /// <summary>What creating an organization needs: its name and its first owner.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.new-organization")]
 public sealed record NewOrganization(string Name, Guid OwnerUserId, string? OwnerEmail);
 
 /// <summary>Read or write on one board.</summary>

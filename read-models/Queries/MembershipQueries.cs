@@ -1,3 +1,4 @@
+using MissionControl.Grains.Organizations;
 using MissionControl.ReadModels.Sql;
 using Npgsql;
 
@@ -8,7 +9,7 @@ namespace MissionControl.ReadModels.Queries;
 /// and their board grants, single pending invites, invites by token digest, and name checks.
 /// Deleted organizations are never returned.
 /// </summary>
-public sealed class MembershipQueries(NpgsqlDataSource dataSource)
+public sealed class MembershipQueries(NpgsqlDataSource dataSource) : IOrganizationNames
 {
     private const string MemberColumns = """
         m.organization_id, m.user_id, m.email, m.role, m.all_boards_read, m.all_boards_write, m.created_at, m.updated_at,
@@ -27,11 +28,11 @@ public sealed class MembershipQueries(NpgsqlDataSource dataSource)
         created_at, updated_at
         """;
 
-    /// <summary>True when a live organization already has this name, compared case-insensitively and trimmed.</summary>
-    public async Task<bool> NameTakenAsync(string name, CancellationToken ct = default) =>
+    /// <summary>A live organization with this name, compared case-insensitively and trimmed.</summary>
+    public async Task<Guid?> LiveHolderAsync(string name, CancellationToken ct = default) =>
         (await dataSource.ListAsync(
-            "select 1 as taken from organizations where lower(name) = lower($1) and not deleted limit 1",
-            row => row.Int("taken"), ct, name.Trim())).Count > 0;
+            "select id from organizations where lower(name) = lower($1) and not deleted limit 1",
+            row => row.Guid("id"), ct, name.Trim())).Cast<Guid?>().FirstOrDefault();
 
     /// <summary>One member of a live organization with their profile and board grants; null when not a member.</summary>
     public async Task<MemberDetailRow?> MemberAsync(Guid organizationId, Guid userId, CancellationToken ct = default)

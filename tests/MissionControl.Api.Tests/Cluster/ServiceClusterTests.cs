@@ -42,6 +42,28 @@ public sealed class ServiceClusterTests
         Assert.Equal("Personal", Assert.Single(organizations!).Name);
     }
 
+    [Fact]
+    public async Task Given_two_service_processes_When_one_organization_name_is_raced_through_both_Then_exactly_one_creation_wins()
+    {
+        await using var database = TestDatabase.Create();
+        var url = MissionControlFactory.DatabaseUrlFor(database);
+        await using var first = ServiceProcess.Start(url);
+        await using var second = ServiceProcess.Start(url);
+        await WaitUntilReadyAsync(first);
+        await WaitUntilReadyAsync(second);
+        using var one = first.Client(asUser: true);
+        using var other = second.Client(asUser: true);
+        Assert.Equal(HttpStatusCode.OK, (await one.PostAsync("/api/v1/auth/bootstrap", null)).StatusCode);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            (i % 2 == 0 ? one : other).PostAsJsonAsync("/api/v1/organizations", new { name = i % 4 < 2 ? "Raced Name" : "RACED name" })));
+        var organizations = await other.GetFromJsonAsync<List<Membership>>("/api/v1/organizations/me/list");
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Single(organizations!, o => o.Name.Equals("raced name", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static async Task WaitUntilReadyAsync(ServiceProcess service)
     {
         await service.WaitUntilListeningAsync(Patience);

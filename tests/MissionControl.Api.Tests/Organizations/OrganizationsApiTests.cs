@@ -53,6 +53,21 @@ public sealed class OrganizationsApiTests(World world) : IClassFixture<World>
     }
 
     [Fact]
+    public async Task Given_a_deleted_organization_When_its_name_is_used_again_Then_the_new_one_is_created()
+    {
+        var name = $"Reborn {Guid.NewGuid():N}";
+        using var first = world.ClientFor(World.NewUser());
+        Assert.Equal(HttpStatusCode.OK, (await first.PostAsJsonAsync("/api/v1/organizations", new { name })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await first.DeleteAsync("/api/v1/organizations/me")).StatusCode);
+        using var second = world.ClientFor(World.NewUser());
+
+        var response = await second.PostAsJsonAsync("/api/v1/organizations", new { name = name.ToUpperInvariant() });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(name.ToUpperInvariant(), (await response.JsonAsync()).GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Given_several_users_racing_for_one_name_When_they_create_at_once_Then_exactly_one_succeeds()
     {
         var name = $"Race {Guid.NewGuid():N}";
