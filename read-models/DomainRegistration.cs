@@ -38,7 +38,6 @@ public static class DomainRegistration
     {
         silo.AddGrain<IAgentGrain, AgentGrain>()
             .AddGrain<IGatewayGrain, GatewayGrain>()
-            .AddGrain<IGatewayConfigGrain, GatewayConfigGrain>()
             .AddGrain<IBoardGrain, BoardGrain>()
             .AddGrain<IOrganizationGrain, OrganizationGrain>()
             .AddGrain<ITaskGrain, TaskGrain>()

@@ -70,7 +70,7 @@ public sealed partial class AgentGrain
         try
         {
             var around = await surroundings.DescribeAsync(State, ct);
-            var config = GrainFactory.GetGrain<IGatewayConfigGrain>(State.GatewayId.ToString());
+            var config = cluster.GetGrain<IGatewayConfigGrain>(State.GatewayId.ToString());
             var run = new ProvisionRun(State, attempt, token, around);
             var woke = await provisioner.RunAsync(run, config, (step, sent, answer) => RecordStepAsync(generation, step, sent, answer), ct);
             await FinishAttemptAsync(generation, woke);

@@ -20,7 +20,8 @@ public sealed partial class AgentGrain(
     TimeProvider clock,
     WorkspaceProvisioner provisioner,
     IAgentSurroundings surroundings,
-    IAgentDeparture departure)
+    IAgentDeparture departure,
+    Orleans.IGrainFactory cluster)
     : EventSourcedGrain<AgentState?, AgentEvent>, IAgentGrain, IRemindable
 {
     public const string OfflineCheck = "offline-check";

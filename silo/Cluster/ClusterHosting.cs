@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MissionControl.OpenClaw.Heartbeats;
 using MissionControl.Silo.Hosting;
+using Orleans.Serialization;
 using Orleans.Configuration;
 using Orleans;
 using Orleans.Hosting;
@@ -28,6 +30,10 @@ public static class ClusterHosting
         silo.Services.AddSingleton<ClusterMembers>();
         silo.Services.AddSingleton<SiloReadiness>();
 
+        // JSON values, and the gateway client's plain heartbeat values (it knows nothing of
+        // Orleans), cross grain calls through the System.Text.Json codec.
+        silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(isSupported: CrossesAsJson));
+
         silo.Configure<ClusterOptions>(options =>
         {
             options.ClusterId = settings.ClusterId;
@@ -51,4 +57,6 @@ public static class ClusterHosting
         });
         return silo;
     }
+
+    private static bool CrossesAsJson(Type type) => type.Namespace == typeof(AgentHeartbeat).Namespace;
 }

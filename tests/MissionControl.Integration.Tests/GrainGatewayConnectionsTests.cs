@@ -80,15 +80,14 @@ public sealed class GrainGatewayConnectionsTests(EntityGrainCluster fixture) : I
         await using var gateway = FakeGateway.Start();
         await using var cluster = await EntityGrainCluster.StartAsync(1, services => services
             .AddSingleton(new GatewayConfigOptions())
-            .AddSingleton(sp => new GatewayClientPool(sp.GetRequiredService<IDeviceIdentityStore>(), FastClientSettings.Resilience)),
-            grains => grains.AddGrain<IGatewayConfigGrain, GatewayConfigGrain>());
+            .AddSingleton(sp => new GatewayClientPool(sp.GetRequiredService<IDeviceIdentityStore>(), FastClientSettings.Resilience)));
         var id = Guid.NewGuid();
         await cluster.Primary.Grains.Grain<IGatewayGrain>(id).Register(
             new NewGateway(Guid.NewGuid(), "Fake", gateway.Url.ToString(), "/srv/ws") { Token = gateway.Token });
 
-        var ticket = await cluster.Primary.Grains.GetGrain<IGatewayConfigGrain>(id.ToString())
-            .QueueHeartbeat(new AgentHeartbeat("mc-a", new HeartbeatSettings { Every = "7m", Target = "none" }));
-        await ticket.Written.WaitAsync(TimeSpan.FromSeconds(60));
+        await cluster.Primary.Cluster.GetGrain<IGatewayConfigGrain>(id.ToString())
+            .WriteHeartbeat(new AgentHeartbeat("mc-a", new HeartbeatSettings { Every = "7m", Target = "none" }))
+            .WaitAsync(TimeSpan.FromSeconds(60));
 
         var entries = gateway.State.ConfigSnapshot()["agents"]?["entries"] as JsonObject;
         Assert.Equal("7m", (string?)entries?["mc-a"]?["heartbeat"]?["every"]);

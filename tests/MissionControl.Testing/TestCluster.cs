@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MissionControl.Silo.Cluster;
 using MissionControl.Silo.Hosting;
 
 namespace MissionControl.Testing;
@@ -49,6 +50,15 @@ public sealed class TestCluster : IAsyncDisposable
             silo.Configure(options => options.SiloId = name);
             _configure(silo);
         });
+        // Each silo is also a silo of an Orleans cluster on the same schema, for the grains that
+        // already run on Orleans.
+        builder.UseOrleans(orleans => orleans.UseMissionControlCluster(Database.ConnectionString, new ClusterSettings
+        {
+            ClusterId = "test",
+            ServiceId = "test",
+            SiloPort = FreePorts.Next(),
+            GatewayPort = FreePorts.Next(),
+        }));
         _services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();

@@ -36,6 +36,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The Orleans providers open their connections from the connection string, so they share
+        // one pool per schema that outlives the silos; its idle connections would otherwise stay
+        // open for minutes and, over a whole run, use up the server's connections.
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+            NpgsqlConnection.ClearPool(connection);
         await using var dataSource = NpgsqlDataSource.Create(ServerConnectionString);
         await using var command = dataSource.CreateCommand($"drop schema if exists \"{Schema}\" cascade");
         await command.ExecuteNonQueryAsync();

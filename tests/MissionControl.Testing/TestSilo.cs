@@ -14,6 +14,9 @@ public sealed class TestSilo(IHost host)
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>References to the grains that run on the silo's Orleans cluster.</summary>
+    public Orleans.IGrainFactory Cluster => Services.GetRequiredService<Orleans.IGrainFactory>();
+
     public bool IsStopped { get; private set; }
 
     /// <summary>Stops the silo as a crash would: leases are not released and grains do not deactivate.</summary>

@@ -104,8 +104,7 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
         IGatewayConfigGrain config, AgentState agent, string gatewayAgentId, string workspace, string? prompt, StepRecorder record)
     {
         var settings = HeartbeatSettingsReader.Read(agent.HeartbeatConfig, prompt);
-        var ticket = await config.QueueHeartbeat(new AgentHeartbeat(gatewayAgentId, settings, workspace));
-        var result = await ticket.Written;
+        var result = await config.WriteHeartbeat(new AgentHeartbeat(gatewayAgentId, settings, workspace));
         await record("config.patch heartbeat", $"{gatewayAgentId} every={settings.Every} target={settings.Target ?? "default"}",
             result.Patched ? $"patched in {result.Rounds} round(s)" : "already up to date");
     }

@@ -1,55 +1,61 @@
 using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.OpenClaw;
 using MissionControl.OpenClaw.Heartbeats;
-using MissionControl.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace MissionControl.Grains.Gateways.Config;
 
 /// <summary>
-/// Coalesces heartbeat-config writes for one gateway. Queued entries wait one coalescing window,
-/// then a flush (a turn of this grain) writes all of them in one round. Entries queued while a
-/// round runs wait for the turn and go into the next round together. The round holds a
-/// database-wide lock on the gateway, so silos never patch one gateway at the same time; a stale
-/// <c>baseHash</c> inside the round is retried by the patcher from a fresh <c>config.get</c>.
+/// Coalesces heartbeat-config writes for one gateway. A write waits one coalescing window, then
+/// a round writes every entry waiting by then; entries arriving while a round runs go into the
+/// next one. The grain has one activation in the cluster and runs one round at a time, so no two
+/// silos patch one gateway at once, with no lock; a stale <c>baseHash</c> (someone outside wrote)
+/// is retried by the patcher from a fresh <c>config.get</c>.
 /// </summary>
+[GrainType("gateway-config")]
 public sealed class GatewayConfigGrain(
     IGatewayConnections connections,
     GatewayClientPool clients,
-    IDistributedLock locks,
     GatewayConfigOptions options) : Grain, IGatewayConfigGrain
 {
     private readonly List<PendingWrite> _pending = [];
-    private bool _flushScheduled;
+    private bool _roundScheduled;
 
-    public Task<HeartbeatTicket> QueueHeartbeat(AgentHeartbeat entry)
+    public Task<HeartbeatPatchResult> WriteHeartbeat(AgentHeartbeat entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var write = new PendingWrite(entry, new TaskCompletionSource<HeartbeatPatchResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         _pending.Add(write);
-        if (!_flushScheduled)
-        {
-            _flushScheduled = true;
-            RegisterTimer(FlushAsync, options.CoalesceWindow, Timeout.InfiniteTimeSpan);
-        }
-        return Task.FromResult(new HeartbeatTicket(write.Done.Task));
+        if (!_roundScheduled)
+            ScheduleRound();
+        return write.Done.Task;
     }
 
-    protected override Task OnDeactivateAsync(CancellationToken ct)
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // Unreachable in practice (a pending write keeps its flush timer), but never strand a caller.
+        // A waiting write keeps its caller's call open, so this runs only when the silo stops;
+        // never leave a caller hanging then.
         foreach (var write in _pending)
             write.Done.TrySetException(new InvalidOperationException("The gateway config grain stopped before writing."));
         _pending.Clear();
         return Task.CompletedTask;
     }
 
-    private async Task FlushAsync(CancellationToken ct)
+    private void ScheduleRound()
     {
-        _flushScheduled = false;
+        _roundScheduled = true;
+        this.RegisterGrainTimer(RunRoundAsync, new GrainTimerCreationOptions(options.CoalesceWindow, Timeout.InfiniteTimeSpan)
+        {
+            // Calls waiting for a round are open requests; the round must run beside them.
+            Interleave = true,
+        });
+    }
+
+    private async Task RunRoundAsync(CancellationToken ct)
+    {
         var batch = _pending.ToList();
         _pending.Clear();
-        if (batch.Count == 0)
-            return;
         try
         {
             var result = await WriteRoundAsync(batch.Select(w => w.Entry).ToList(), ct);
@@ -59,13 +65,19 @@ public sealed class GatewayConfigGrain(
         {
             batch.ForEach(w => w.Done.TrySetException(ex));
         }
+        finally
+        {
+            // Writes that arrived during the round wait for the next one, never beside this one.
+            _roundScheduled = false;
+            if (_pending.Count > 0)
+                ScheduleRound();
+        }
     }
 
     private async Task<HeartbeatPatchResult> WriteRoundAsync(IReadOnlyCollection<AgentHeartbeat> entries, CancellationToken ct)
     {
-        var gateway = await connections.ResolveAsync(Key, ct);
-        await using (await locks.AcquireAsync($"gateway-config:{Key}", ct))
-            return await clients.HeartbeatPatcher(gateway).ApplyAsync(entries, ct);
+        var gateway = await connections.ResolveAsync(this.GetPrimaryKeyString(), ct);
+        return await clients.HeartbeatPatcher(gateway).ApplyAsync(entries, ct);
     }
 
     private sealed record PendingWrite(AgentHeartbeat Entry, TaskCompletionSource<HeartbeatPatchResult> Done);

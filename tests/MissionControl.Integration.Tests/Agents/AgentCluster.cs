@@ -42,7 +42,6 @@ public static class AgentCluster
         IAgentDeparture? departure = null) =>
         TestCluster.StartAsync(silos,
             silo => silo.AddGrain<IAgentGrain, AgentGrain>()
-                .AddGrain<IGatewayConfigGrain, GatewayConfigGrain>()
                 .AddEventsFrom(typeof(AgentGrain).Assembly)
                 .AddReadModels()
                 .Configure(o => o.ReminderPollInterval = TimeSpan.FromMilliseconds(50)),
