@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MissionControl.Cluster.Tests.Support;
+using MissionControl.Grains.Common;
 using MissionControl.OpenClaw.Errors;
 using MissionControl.OpenClaw.Heartbeats;
 using MissionControl.Testing;
@@ -48,5 +49,23 @@ public sealed class GrainCallValuesTests
         Assert.Equal(
             (error.Kind, error.Message, error.IsTransient, error.Method, error.GatewayCode, error.DetailsCode, error.GatewayMessage, error.RetryAfter, error.MissingScope),
             (back.Kind, back.Message, back.IsTransient, back.Method, back.GatewayCode, back.DetailsCode, back.GatewayMessage, back.RetryAfter, back.MissingScope));
+    }
+
+    [Fact]
+    public async Task Given_a_domain_error_with_fields_When_it_crosses_a_grain_call_Then_it_maps_to_the_same_answer()
+    {
+        await using var database = TestDatabase.Create();
+        await using var silo = await ClusterSilo.StartAsync(database);
+        var serializer = silo.Services.GetRequiredService<Serializer>();
+        var blockedBy = new List<Guid> { Guid.NewGuid(), Guid.NewGuid() };
+        var error = new DomainException(DomainErrorKind.Conflict, "Task is blocked by incomplete dependencies.", "task_blocked")
+        {
+            Fields = new Dictionary<string, object> { ["blocked_by_task_ids"] = blockedBy },
+        };
+
+        var back = Assert.IsType<DomainException>(serializer.Deserialize<Exception>(serializer.SerializeToArray<Exception>(error)));
+
+        Assert.Equal((error.Kind, error.Detail, error.Code, error.HttpStatus), (back.Kind, back.Detail, back.Code, back.HttpStatus));
+        Assert.Equal(blockedBy, Assert.IsType<List<Guid>>(back.Fields!["blocked_by_task_ids"]));
     }
 }
