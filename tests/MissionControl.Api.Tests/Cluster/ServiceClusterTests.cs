@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using MissionControl.Api.Tests.Support;
+using MissionControl.Fakes;
+using MissionControl.Templates.Credentials;
 using MissionControl.Testing;
 
 namespace MissionControl.Api.Tests.Cluster;
@@ -62,6 +65,47 @@ public sealed class ServiceClusterTests
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
         Assert.Single(organizations!, o => o.Name.Equals("raced name", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Given_two_service_processes_When_an_agent_is_created_through_one_Then_its_own_heartbeat_through_the_other_is_recorded()
+    {
+        await using var gateway = FakeGateway.Start();
+        await using var database = TestDatabase.Create();
+        var url = MissionControlFactory.DatabaseUrlFor(database);
+        await using var first = ServiceProcess.Start(url);
+        await using var second = ServiceProcess.Start(url);
+        await WaitUntilReadyAsync(first);
+        await WaitUntilReadyAsync(second);
+        using var admin = first.Client(asUser: true);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/v1/auth/bootstrap", null)).StatusCode);
+        var gatewayId = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/gateways", new
+        {
+            name = "Edge", url = gateway.Url.ToString(), workspace_root = "/srv/edge", token = gateway.Token,
+        }));
+        var boardId = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/boards", new { name = "Board", description = "A board", gateway_id = gatewayId }));
+        var agentId = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/agents", new { board_id = boardId, name = "Scout" }));
+        // Waking the agent is the last step of provisioning; it then has the service's check-in
+        // window (30 s) to beat with the token in its workspace before it is woken with a new one.
+        await Eventually.WaitUntil(() => gateway.State.Chats.Any(c => c.SessionKey == $"agent:mc-{agentId}:main"),
+            Patience, "the provisioned agent is woken");
+        var token = CredentialsBlock.ReadAuthToken(gateway.State.FilesOf($"mc-{agentId}")["AGENTS.md"])!;
+
+        using var agent = second.Client();
+        agent.DefaultRequestHeaders.Add("X-Agent-Token", token);
+        var beat = await agent.PostAsJsonAsync($"/api/v1/agents/{agentId}/heartbeat", new { });
+
+        Assert.Equal(HttpStatusCode.OK, beat.StatusCode);
+        using var seen = first.Client(asUser: true);
+        var row = await seen.GetFromJsonAsync<JsonElement>($"/api/v1/agents/{agentId}");
+        Assert.Equal("online", row.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.String, row.GetProperty("last_seen_at").ValueKind);
+    }
+
+    private static async Task<Guid> IdOfAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Guid.Parse((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
     }
 
     private static async Task WaitUntilReadyAsync(ServiceProcess service)
