@@ -65,78 +65,113 @@ public interface IAgentGrain : IGrain
 }
 
 /// <summary>What an agent needs to exist. The token is minted by the grain; no caller ever holds it.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.new-agent")]
 public sealed record NewAgent(Guid AgentId, string Name, Guid? BoardId, Guid GatewayId)
 {
+    [Orleans.Id(4)]
     public bool IsBoardLead { get; init; }
 
+    [Orleans.Id(5)]
     public bool IsGatewayMain { get; init; }
 
     /// <summary>The agent's own heartbeat settings, laid over the defaults.</summary>
+    [Orleans.Id(6)]
     public IReadOnlyDictionary<string, JsonElement>? HeartbeatConfig { get; init; }
 
+    [Orleans.Id(7)]
     public IReadOnlyDictionary<string, string>? IdentityProfile { get; init; }
 
     /// <summary>Handlebars source replacing IDENTITY.md.</summary>
+    [Orleans.Id(8)]
     public string? IdentityTemplate { get; init; }
 
     /// <summary>Handlebars source replacing SOUL.md.</summary>
+    [Orleans.Id(9)]
     public string? SoulTemplate { get; init; }
 }
 
 /// <summary>Changes to an agent; null leaves a field as it is.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.agent-changes")]
 public sealed record AgentChanges
 {
+    [Orleans.Id(0)]
     public string? Name { get; init; }
 
     /// <summary>Only ever refused: status belongs to heartbeats.</summary>
+    [Orleans.Id(1)]
     public string? Status { get; init; }
 
+    [Orleans.Id(2)]
     public IReadOnlyDictionary<string, JsonElement>? HeartbeatConfig { get; init; }
 
+    [Orleans.Id(3)]
     public IReadOnlyDictionary<string, string>? IdentityProfile { get; init; }
 
+    [Orleans.Id(4)]
     public string? IdentityTemplate { get; init; }
 
+    [Orleans.Id(5)]
     public string? SoulTemplate { get; init; }
 
     /// <summary>Move to this board (with its gateway as the caller found it).</summary>
+    [Orleans.Id(6)]
     public BoardMove? Board { get; init; }
 
     /// <summary>True converts to the gateway-main agent, false to a board agent.</summary>
+    [Orleans.Id(7)]
     public bool? IsGatewayMain { get; init; }
 
     /// <summary>Re-provision even without changes and rewrite BOOTSTRAP.md.</summary>
+    [Orleans.Id(8)]
     public bool Force { get; init; }
 }
 
 /// <summary>A board to move to; null ids mean "none" (refused where a board is required).</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.board-move")]
 public sealed record BoardMove(Guid? BoardId, Guid? GatewayId);
 
 /// <summary>One agent's part of a gateway-wide template sync.</summary>
 /// <param name="CurrentToken">The AUTH_TOKEN read from the agent's workspace; null when none was found.</param>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.template-sync-request")]
 public sealed record TemplateSyncRequest(string? CurrentToken)
 {
     /// <summary>Mint a new token when the current one is missing or does not match.</summary>
+    [Orleans.Id(1)]
     public bool RotateTokens { get; init; }
 
+    [Orleans.Id(2)]
     public bool ForceBootstrap { get; init; }
 
+    [Orleans.Id(3)]
     public bool ResetSession { get; init; }
 
     /// <summary>Rewrite the files the agent otherwise keeps as its own (USER.md, MEMORY.md, ...).</summary>
+    [Orleans.Id(4)]
     public bool Overwrite { get; init; }
 }
 
 /// <summary>How an agent's template sync went: updated, or skipped/failed with the reason.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.template-sync-outcome")]
 public sealed record TemplateSyncOutcome(bool Updated, string? Error);
 
 /// <summary>The result of a delete: done, or still deleting because gateway cleanup failed.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.agent-deletion")]
 public sealed record AgentDeletion(bool Deleted, string? Error);
 
 /// <summary>An agent's status as its stream tells it.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.agent-presence")]
 public sealed record AgentPresence(string Status, DateTimeOffset? LastSeenAt, long Version);
 
 /// <summary>The latest provision attempt, for operators.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.provision-summary")]
 public sealed record ProvisionSummary(
     int Generation,
     string Action,
@@ -147,6 +182,8 @@ public sealed record ProvisionSummary(
     DateTimeOffset? FinishedAt);
 
 /// <summary>Everything about an agent that may be shown (no token, no hash).</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.agent-snapshot")]
 public sealed record AgentSnapshot(
     Guid Id,
     string Name,

@@ -45,42 +45,60 @@ public interface IBoardGrain : IGrain
 }
 
 /// <summary>A memory entry to post, by an agent or a user.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.new-board-memory")]
 public sealed record NewBoardMemory(string Content, IReadOnlyList<string>? Tags, string? Source, Guid? AgentId, Guid? UserId);
 
 /// <summary>A board memory entry as it may be shown.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.board-memory-view")]
 public sealed record BoardMemoryView(
     Guid Id, Guid BoardId, string Content, IReadOnlyList<string>? Tags, bool IsChat, string? Source, DateTimeOffset CreatedAt);
 
 /// <summary>What creating a board needs.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.new-board")]
 public sealed record NewBoard(Guid OrganizationId, string Name, string? Description, Guid? GatewayId)
 {
     /// <summary><c>goal</c> or <c>general</c>; null takes the domain's default.</summary>
+    [Orleans.Id(4)]
     public string? BoardType { get; init; }
 
+    [Orleans.Id(5)]
     public string? Objective { get; init; }
 
     /// <summary>Workflow switches; null takes the defaults.</summary>
+    [Orleans.Id(6)]
     public WorkflowRules? Rules { get; init; }
 }
 
 /// <summary>A board update: null members stay as they are; a blank objective clears it.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.board-changes")]
 public sealed record BoardChanges
 {
+    [Orleans.Id(0)]
     public string? Name { get; init; }
 
     /// <summary>New description; blank is refused.</summary>
+    [Orleans.Id(1)]
     public string? Description { get; init; }
 
+    [Orleans.Id(2)]
     public string? Objective { get; init; }
 
     /// <summary>Move the board to this gateway (checked like on creation).</summary>
+    [Orleans.Id(3)]
     public Guid? GatewayId { get; init; }
 
     /// <summary>Replaces all workflow switches.</summary>
+    [Orleans.Id(4)]
     public WorkflowRules? Rules { get; init; }
 }
 
 /// <summary>A board's workflow switches, with the upstream defaults.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.workflow-rules")]
 public sealed record WorkflowRules(
     bool RequireApprovalForDone = true,
     bool RequireReviewBeforeDone = false,
@@ -90,6 +108,8 @@ public sealed record WorkflowRules(
     int MaxAgents = 1);
 
 /// <summary>A board as it may be shown.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.board-view")]
 public sealed record BoardView(
     Guid Id,
     Guid OrganizationId,

@@ -33,15 +33,20 @@ public interface IGatewayGrain : IGrain
 }
 
 /// <summary>What registering a gateway needs. The token, if any, is kept write-only.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.new-gateway")]
 public sealed record NewGateway(Guid OrganizationId, string Name, string Url, string WorkspaceRoot)
 {
     /// <summary>Shared gateway token; blank means the gateway needs none.</summary>
+    [Orleans.Id(4)]
     public string? Token { get; init; }
 
     /// <summary>Skip TLS certificate checks on wss://.</summary>
+    [Orleans.Id(5)]
     public bool AllowInsecureTls { get; init; }
 
     /// <summary>Connect without a device identity.</summary>
+    [Orleans.Id(6)]
     public bool DisableDevicePairing { get; init; }
 
     // Records print every member; the token must never reach a log line.
@@ -54,18 +59,26 @@ public sealed record NewGateway(Guid OrganizationId, string Name, string Url, st
 }
 
 /// <summary>A gateway update: null members stay as they are; a blank token clears it.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.gateway-changes")]
 public sealed record GatewayChanges
 {
+    [Orleans.Id(0)]
     public string? Name { get; init; }
 
+    [Orleans.Id(1)]
     public string? Url { get; init; }
 
+    [Orleans.Id(2)]
     public string? WorkspaceRoot { get; init; }
 
+    [Orleans.Id(3)]
     public string? Token { get; init; }
 
+    [Orleans.Id(4)]
     public bool? AllowInsecureTls { get; init; }
 
+    [Orleans.Id(5)]
     public bool? DisableDevicePairing { get; init; }
 
     private bool PrintMembers(System.Text.StringBuilder builder)
@@ -77,6 +90,8 @@ public sealed record GatewayChanges
 }
 
 /// <summary>What may be shown about a gateway: everything but its token.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.gateway-view")]
 public sealed record GatewayView(
     Guid Id,
     Guid OrganizationId,
@@ -91,6 +106,8 @@ public sealed record GatewayView(
     DateTimeOffset UpdatedAt);
 
 /// <summary>How to reach a gateway, token included. Internal use only; prints the token masked.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.gateway-connection-details")]
 public sealed record GatewayConnectionDetails(
     Guid GatewayId,
     string Url,

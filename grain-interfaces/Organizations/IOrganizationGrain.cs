@@ -58,9 +58,13 @@ public interface IOrganizationGrain : IGrain
 public sealed record NewOrganization(string Name, Guid OwnerUserId, string? OwnerEmail);
 
 /// <summary>Read or write on one board.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.board-permission")]
 public sealed record BoardPermission(bool CanRead, bool CanWrite);
 
 /// <summary>Board access: all-boards flags, or grants per board (write implies read).</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.member-access")]
 public sealed record MemberAccess(bool AllBoardsRead, bool AllBoardsWrite, IReadOnlyDictionary<Guid, BoardPermission> Boards)
 {
     /// <summary>No access to any board.</summary>
@@ -76,15 +80,23 @@ public sealed record MemberAccess(bool AllBoardsRead, bool AllBoardsWrite, IRead
 }
 
 /// <summary>An invitation to issue. <paramref name="TokenHash"/> is the digest of a token the caller minted.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.new-invite")]
 public sealed record NewInvite(Guid InviteId, string InvitedEmail, string TokenHash, string? Role, MemberAccess Access);
 
 /// <summary>A member as it may be shown.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.member-view")]
 public sealed record MemberView(Guid UserId, string? Email, string Role, MemberAccess Access);
 
 /// <summary>A pending invite as it may be shown: without its token hash.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.invite-view")]
 public sealed record InviteView(Guid Id, string InvitedEmail, string Role, MemberAccess Access, Guid CreatedByUserId, DateTimeOffset CreatedAt);
 
 /// <summary>An organization as it may be shown; members by role (owners first), then email.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.organization-view")]
 public sealed record OrganizationView(
     Guid Id,
     string Name,

@@ -50,45 +50,64 @@ public interface ITaskGrain : IGrain
 }
 
 /// <summary>The tasks of a board as dependency checks see them: each task's status and what it depends on.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.board-task-graph")]
 public sealed record BoardTaskGraph(IReadOnlyDictionary<Guid, TaskNode> Tasks)
 {
     public static readonly BoardTaskGraph Empty = new(new Dictionary<Guid, TaskNode>());
 }
 
 /// <summary>One task of a <see cref="BoardTaskGraph"/>.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.task-node")]
 public sealed record TaskNode(string Status, IReadOnlyList<Guid> DependsOn);
 
 /// <summary>A comment as it may be shown.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.task-comment-view")]
 public sealed record TaskCommentView(Guid Id, Guid TaskId, string Message, Guid? AgentId, Guid? UserId, DateTimeOffset CreatedAt);
 
 /// <summary>What creating a task needs.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.new-task")]
 public sealed record NewTask(Guid BoardId, string Title)
 {
+    [Orleans.Id(2)]
     public string? Description { get; init; }
 
     /// <summary>inbox, in_progress, review or done; null means inbox.</summary>
+    [Orleans.Id(3)]
     public string? Status { get; init; }
 
     /// <summary>Priority text; null or blank means medium.</summary>
+    [Orleans.Id(4)]
     public string? Priority { get; init; }
 
+    [Orleans.Id(5)]
     public Guid? AssignedAgentId { get; init; }
 
+    [Orleans.Id(6)]
     public Guid? CreatedByUserId { get; init; }
 
+    [Orleans.Id(7)]
     public DateTimeOffset? DueAt { get; init; }
 
     /// <summary>Tasks this one waits for (all on the same board).</summary>
+    [Orleans.Id(8)]
     public IReadOnlyList<Guid> DependsOnTaskIds { get; init; } = [];
 
     /// <summary>The assignee as the caller found it, checked like a PATCH's (on the board; a lead not to itself).</summary>
+    [Orleans.Id(9)]
     public TaskAssignee? Assignee { get; init; }
 
     /// <summary>The lead creating it, for tasks made by a board lead (<c>auto_created</c>).</summary>
+    [Orleans.Id(10)]
     public Guid? CreatedByLeadId { get; init; }
 }
 
 /// <summary>Who changes a task, as the front door authenticated them.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.task-editor")]
 public abstract record TaskEditor
 {
     private TaskEditor()
@@ -96,12 +115,18 @@ public abstract record TaskEditor
     }
 
     /// <summary>A user with write access to the board.</summary>
+    [Orleans.GenerateSerializer]
+    [Orleans.Alias("mc.task-editor.user")]
     public sealed record User(Guid UserId) : TaskEditor;
 
     /// <summary>The board's lead agent.</summary>
+    [Orleans.GenerateSerializer]
+    [Orleans.Alias("mc.task-editor.lead")]
     public sealed record Lead(Guid AgentId, Guid BoardId) : TaskEditor;
 
     /// <summary>A worker agent (gateway-main agents have no board).</summary>
+    [Orleans.GenerateSerializer]
+    [Orleans.Alias("mc.task-editor.worker")]
     public sealed record Worker(Guid AgentId, Guid? BoardId) : TaskEditor;
 }
 
@@ -109,45 +134,62 @@ public abstract record TaskEditor
 /// The fields of a task PATCH. Status and assignee are decided here; the flags say which other
 /// fields were present, so the rules can refuse them for roles that may not set them.
 /// </summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.task-edit")]
 public sealed record TaskEdit
 {
+    [Orleans.Id(0)]
     public string? Status { get; init; }
 
     /// <summary>True when an assignee was given, even as none (which unassigns).</summary>
+    [Orleans.Id(1)]
     public bool SetsAssignee { get; init; }
 
     /// <summary>The new assignee when <see cref="SetsAssignee"/>; null unassigns.</summary>
+    [Orleans.Id(2)]
     public TaskAssignee? Assignee { get; init; }
 
     /// <summary>Comment sent along with the change.</summary>
+    [Orleans.Id(3)]
     public string? Comment { get; init; }
 
+    [Orleans.Id(4)]
     public bool SetsDependencies { get; init; }
 
+    [Orleans.Id(5)]
     public bool SetsTags { get; init; }
 
+    [Orleans.Id(6)]
     public bool SetsCustomFields { get; init; }
 
     /// <summary>Names of other fields present (title, description, priority, due_at).</summary>
+    [Orleans.Id(7)]
     public IReadOnlyList<string> OtherFields { get; init; } = [];
 
     /// <summary>The new dependencies when <see cref="SetsDependencies"/>.</summary>
+    [Orleans.Id(8)]
     public IReadOnlyList<Guid> DependsOnTaskIds { get; init; } = [];
 
     /// <summary>New title (users only); null keeps it.</summary>
+    [Orleans.Id(9)]
     public string? Title { get; init; }
 
     /// <summary>New description when "description" is among <see cref="OtherFields"/>; null or blank clears it.</summary>
+    [Orleans.Id(10)]
     public string? Description { get; init; }
 
     /// <summary>New priority (users only); null keeps it.</summary>
+    [Orleans.Id(11)]
     public string? Priority { get; init; }
 
     /// <summary>New due date when "due_at" is among <see cref="OtherFields"/>; null clears it.</summary>
+    [Orleans.Id(12)]
     public DateTimeOffset? DueAt { get; init; }
 }
 
 /// <summary>The agent a task should go to, as the caller found it.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.task-assignee")]
 public sealed record TaskAssignee(Guid AgentId, Guid? BoardId, bool IsBoardLead);
 
 /// <summary>What the caller knows about the task's surroundings.</summary>
@@ -155,16 +197,22 @@ public sealed record TaskAssignee(Guid AgentId, Guid? BoardId, bool IsBoardLead)
 /// <param name="IsBlocked">True when a dependency is not done.</param>
 /// <param name="BoardLeadId">The board lead, who receives tasks entering review.</param>
 /// <param name="HasRecentAssigneeComment">True when the assignee commented since work started.</param>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.task-edit-context")]
 public sealed record TaskEditContext(WorkflowRules Rules, bool IsBlocked, Guid? BoardLeadId, bool HasRecentAssigneeComment = false)
 {
     /// <summary>The unfinished dependencies that make the task blocked (for the 409 body).</summary>
+    [Orleans.Id(4)]
     public IReadOnlyList<Guid> BlockedByTaskIds { get; init; } = [];
 
     /// <summary>The board's tasks, needed when the edit sets dependencies.</summary>
+    [Orleans.Id(5)]
     public BoardTaskGraph? Board { get; init; }
 }
 
 /// <summary>A task as it may be shown.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.task-view")]
 public sealed record TaskView(
     Guid Id,
     Guid BoardId,
@@ -178,10 +226,13 @@ public sealed record TaskView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
+    [Orleans.Id(11)]
     public DateTimeOffset? DueAt { get; init; }
 
+    [Orleans.Id(12)]
     public IReadOnlyList<Guid> DependsOnTaskIds { get; init; } = [];
 
     /// <summary>Set for tasks a board lead created: <c>lead_agent:&lt;id&gt;</c>.</summary>
+    [Orleans.Id(13)]
     public string? AutoReason { get; init; }
 }

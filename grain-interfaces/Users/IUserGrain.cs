@@ -28,20 +28,32 @@ public interface IUserGrain : IGrain
 }
 
 /// <summary>Who signed in, as the identity provider (or local mode) says.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.user-identity")]
 public sealed record UserIdentity(string Subject, string? Email, string? Name);
 
 /// <summary>A profile PATCH: null members stay as they are; blank text clears the field.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.user-profile-changes")]
 public sealed record UserProfileChanges
 {
+    [Orleans.Id(0)]
     public string? Name { get; init; }
+    [Orleans.Id(1)]
     public string? PreferredName { get; init; }
+    [Orleans.Id(2)]
     public string? Pronouns { get; init; }
+    [Orleans.Id(3)]
     public string? Timezone { get; init; }
+    [Orleans.Id(4)]
     public string? Notes { get; init; }
+    [Orleans.Id(5)]
     public string? Context { get; init; }
 }
 
 /// <summary>A user as the API shows it.</summary>
+[Orleans.GenerateSerializer]
+[Orleans.Alias("mc.user-view")]
 public sealed record UserView(
     Guid Id,
     string Subject,
