@@ -38,3 +38,19 @@ public sealed class AlarmGrain(NpgsqlDataSource database, ILocalSiloDetails silo
         await command.ExecuteNonQueryAsync();
     }
 }
+
+/// <summary>Tells who its caller said is acting, as grains see it when they append events.</summary>
+public interface ICallContextGrain : IGrainWithStringKey
+{
+    Task<string?[]> Seen();
+}
+
+[RandomPlacement]
+public sealed class CallContextGrain : Grain, ICallContextGrain
+{
+    public Task<string?[]> Seen()
+    {
+        var metadata = MissionControl.Runtime.CallContext.Metadata;
+        return Task.FromResult(new[] { metadata.CausedBy, metadata.CorrelationId });
+    }
+}
