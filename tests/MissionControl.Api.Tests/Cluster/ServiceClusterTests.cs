@@ -16,26 +16,19 @@ public sealed class ServiceClusterTests
     [Fact]
     public async Task Given_three_service_processes_on_one_database_When_each_is_asked_Then_each_lists_all_three_active_and_serves_what_another_wrote()
     {
-        await using var database = TestDatabase.Create();
-        var url = MissionControlFactory.DatabaseUrlFor(database);
-        await using var first = ServiceProcess.Start(url);
-        await using var second = ServiceProcess.Start(url);
-        await using var third = ServiceProcess.Start(url);
-        ServiceProcess[] services = [first, second, third];
-        foreach (var service in services)
-            await WaitUntilReadyAsync(service);
+        await using var services = await ServiceGroup.StartAsync(3);
 
-        using var writer = first.Client(asUser: true);
+        using var writer = services[0].Client(asUser: true);
         Assert.Equal(HttpStatusCode.OK, (await writer.PostAsync("/api/v1/auth/bootstrap", null)).StatusCode);
         var statuses = new List<Status>();
-        foreach (var service in services)
+        foreach (var service in services.Services)
         {
             using var client = service.Client(asUser: true);
             await Eventually.WaitUntil(async () => (await StatusAsync(client)).Silos.Count(s => s.Status == "active") == 3,
                 Patience, "every silo sees three active silos in the table");
             statuses.Add(await StatusAsync(client));
         }
-        using var reader = third.Client(asUser: true);
+        using var reader = services[2].Client(asUser: true);
         var organizations = await reader.GetFromJsonAsync<List<Membership>>("/api/v1/organizations/me/list");
 
         Assert.Equal(3, statuses.Select(s => s.AnsweredBy).Distinct().Count());
@@ -48,14 +41,9 @@ public sealed class ServiceClusterTests
     [Fact]
     public async Task Given_two_service_processes_When_one_organization_name_is_raced_through_both_Then_exactly_one_creation_wins()
     {
-        await using var database = TestDatabase.Create();
-        var url = MissionControlFactory.DatabaseUrlFor(database);
-        await using var first = ServiceProcess.Start(url);
-        await using var second = ServiceProcess.Start(url);
-        await WaitUntilReadyAsync(first);
-        await WaitUntilReadyAsync(second);
-        using var one = first.Client(asUser: true);
-        using var other = second.Client(asUser: true);
+        await using var services = await ServiceGroup.StartAsync(2);
+        using var one = services[0].Client(asUser: true);
+        using var other = services[1].Client(asUser: true);
         Assert.Equal(HttpStatusCode.OK, (await one.PostAsync("/api/v1/auth/bootstrap", null)).StatusCode);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
@@ -71,13 +59,8 @@ public sealed class ServiceClusterTests
     public async Task Given_two_service_processes_When_an_agent_is_created_through_one_Then_its_own_heartbeat_through_the_other_is_recorded()
     {
         await using var gateway = FakeGateway.Start();
-        await using var database = TestDatabase.Create();
-        var url = MissionControlFactory.DatabaseUrlFor(database);
-        await using var first = ServiceProcess.Start(url);
-        await using var second = ServiceProcess.Start(url);
-        await WaitUntilReadyAsync(first);
-        await WaitUntilReadyAsync(second);
-        using var admin = first.Client(asUser: true);
+        await using var services = await ServiceGroup.StartAsync(2);
+        using var admin = services[0].Client(asUser: true);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/v1/auth/bootstrap", null)).StatusCode);
         var gatewayId = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/gateways", new
         {
@@ -91,12 +74,12 @@ public sealed class ServiceClusterTests
             Patience, "the provisioned agent is woken");
         var token = CredentialsBlock.ReadAuthToken(gateway.State.FilesOf($"mc-{agentId}")["AGENTS.md"])!;
 
-        using var agent = second.Client();
+        using var agent = services[1].Client();
         agent.DefaultRequestHeaders.Add("X-Agent-Token", token);
         var beat = await agent.PostAsJsonAsync($"/api/v1/agents/{agentId}/heartbeat", new { });
 
         Assert.Equal(HttpStatusCode.OK, beat.StatusCode);
-        using var seen = first.Client(asUser: true);
+        using var seen = services[0].Client(asUser: true);
         var row = await seen.GetFromJsonAsync<JsonElement>($"/api/v1/agents/{agentId}");
         Assert.Equal("online", row.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.String, row.GetProperty("last_seen_at").ValueKind);
@@ -106,14 +89,6 @@ public sealed class ServiceClusterTests
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return Guid.Parse((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
-    }
-
-    private static async Task WaitUntilReadyAsync(ServiceProcess service)
-    {
-        await service.WaitUntilListeningAsync(Patience);
-        using var client = service.Client();
-        await Eventually.WaitUntil(async () => (await client.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK,
-            Patience, "the service is ready");
     }
 
     private static async Task<Status> StatusAsync(HttpClient client) =>
