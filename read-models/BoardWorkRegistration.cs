@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MissionControl.Grains.Boards;
 using MissionControl.ReadModels.Projections;
 using MissionControl.ReadModels.Queries;
 using MissionControl.ReadModels.Work;
@@ -18,6 +19,7 @@ public static class BoardWorkRegistration
         silo.AddProjection<BoardMemoryProjection>()
             .AddProjection<ActivityProjection>();
         silo.Services.AddSingleton<TaskDependencyQueries>();
+        silo.Services.AddSingleton<IBoardTaskGraphs>(sp => sp.GetRequiredService<TaskDependencyQueries>());
         silo.Services.AddSingleton<BoardMemoryQueries>();
         silo.Services.AddSingleton<ActivityQueries>();
         silo.Services.AddSingleton<AgentMessenger>();

@@ -23,10 +23,12 @@ using MissionControl.OpenClaw.Resilience;
 using MissionControl.ReadModels.Inbox;
 using MissionControl.ReadModels.Lifecycle;
 using MissionControl.Silo.Hosting;
+using Orleans;
+using Orleans.Runtime;
 
 namespace MissionControl.ReadModels;
 
-/// <summary>The whole domain in one call: every grain, its events, the read models and the lifecycle services.</summary>
+/// <summary>The whole domain in one call: the grains' events, the read models and the lifecycle services (the grains themselves are found by Orleans).</summary>
 public static class DomainRegistration
 {
     /// <summary>
@@ -36,13 +38,7 @@ public static class DomainRegistration
     /// </summary>
     public static SiloBuilder AddMissionControlDomain(this SiloBuilder silo)
     {
-        silo.AddGrain<IAgentGrain, AgentGrain>()
-            .AddGrain<IGatewayGrain, GatewayGrain>()
-            .AddGrain<IBoardGrain, BoardGrain>()
-            .AddGrain<IOrganizationGrain, OrganizationGrain>()
-            .AddGrain<ITaskGrain, TaskGrain>()
-            .AddGrain<IUserGrain, UserGrain>()
-            .AddEventsFrom(typeof(EntityGrains).Assembly)
+        silo.AddEventsFrom(typeof(EntityGrains).Assembly)
             .AddReadModels();
         AddLifecycleServices(silo.Services);
         return silo;
@@ -68,5 +64,6 @@ public static class DomainRegistration
         services.TryAddSingleton<InboxDirectory>();
         services.TryAddSingleton<InboxMessaging>();
         services.TryAddSingleton<InboxSetupGuide>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, LegacyReminderUpgrade>();
     }
 }

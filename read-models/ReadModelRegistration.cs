@@ -1,3 +1,4 @@
+using MissionControl.Grains.Agents.Presence;
 using MissionControl.Grains.Organizations;
 using Microsoft.Extensions.DependencyInjection;
 using MissionControl.ReadModels.Projections;
@@ -32,6 +33,7 @@ public static class ReadModelRegistration
         silo.Services.AddSingleton<MembershipQueries>();
         silo.Services.AddSingleton<IOrganizationNames>(sp => sp.GetRequiredService<MembershipQueries>());
         silo.Services.AddSingleton<InboxQueries>();
+        silo.Services.AddSingleton<ISilentAgents, SilentAgentQueries>();
         return silo;
     }
 }

@@ -4,6 +4,8 @@ using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
 
+using Orleans;
+
 namespace MissionControl.ApiGateway.Access;
 
 /// <summary>

@@ -6,6 +6,8 @@ using MissionControl.Grains.Organizations;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
 
+using Orleans;
+
 namespace MissionControl.ApiGateway.Access;
 
 /// <summary>

@@ -7,6 +7,8 @@ using MissionControl.GrainInterfaces.Agents;
 using MissionControl.Grains.Agents;
 using MissionControl.Runtime;
 
+using Orleans;
+
 namespace MissionControl.ApiGateway.Apis;
 
 /// <summary>The routes an agent calls about itself with its own token (<c>/api/v1/agent/*</c>).</summary>

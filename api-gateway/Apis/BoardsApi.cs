@@ -12,6 +12,8 @@ using MissionControl.Grains.Organizations;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
 
+using Orleans;
+
 namespace MissionControl.ApiGateway.Apis;
 
 /// <summary>

@@ -13,6 +13,8 @@ using MissionControl.Grains.Gateways.TemplateSync;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
 
+using Orleans;
+
 namespace MissionControl.ApiGateway.Apis;
 
 /// <summary>

@@ -7,6 +7,8 @@ using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
 
+using Orleans;
+
 namespace MissionControl.ApiGateway.Apis;
 
 /// <summary>

@@ -7,6 +7,8 @@ using MissionControl.GrainInterfaces.Users;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
 
+using Orleans;
+
 namespace MissionControl.ApiGateway.Apis;
 
 /// <summary>The signed-in operator: first sign-in and their own profile (<c>/auth/bootstrap</c>, <c>/users/me</c>).</summary>

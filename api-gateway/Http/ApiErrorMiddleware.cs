@@ -1,6 +1,5 @@
 using MissionControl.Grains.Common;
 using MissionControl.Runtime;
-using MissionControl.Silo.Runtime;
 
 namespace MissionControl.ApiGateway.Http;
 
@@ -45,7 +44,8 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
         // A stale append, or a grain-state write from a version another writer moved past.
         ConcurrencyException or Orleans.Storage.InconsistentStateException =>
             (StatusCodes.Status409Conflict, ApiErrors.ReasonPhrase(StatusCodes.Status409Conflict)),
-        SiloUnavailableException or Orleans.Runtime.SiloUnavailableException =>
+        // A silo that left the cluster, or a grain that did not answer in time: try again.
+        Orleans.Runtime.SiloUnavailableException or TimeoutException =>
             (StatusCodes.Status503ServiceUnavailable, ApiErrors.ReasonPhrase(StatusCodes.Status503ServiceUnavailable)),
         _ => Unexpected(ex, context),
     };

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MissionControl.Runtime;
+using Orleans;
 
 namespace MissionControl.GrainInterfaces.Agents;
 
@@ -9,7 +9,7 @@ namespace MissionControl.GrainInterfaces.Agents;
 /// that asked for it; a durable watch reminder finishes or fails an attempt whose silo died, so an
 /// agent is never left provisioning or updating for good.
 /// </summary>
-public interface IAgentGrain : IGrain
+public interface IAgentGrain : IGrainWithStringKey
 {
     /// <summary>Creates the agent and starts its first provision; returns once the request is recorded.</summary>
     Task<AgentPresence> Register(NewAgent agent);
@@ -21,6 +21,7 @@ public interface IAgentGrain : IGrain
     Task<AgentPresence> RetryProvisioning(bool forceBootstrap);
 
     /// <summary>Rewrites the agent's workspace from the current templates and waits for the result.</summary>
+    [ResponseTimeout("00:11:00")] // the template sync's gateway budget (10 minutes), and then some
     Task<TemplateSyncOutcome> SyncTemplates(TemplateSyncRequest request);
 
     /// <summary>Records a heartbeat: the status given, else online; last seen now. Returns the agent as it now is.</summary>
@@ -62,6 +63,16 @@ public interface IAgentGrain : IGrain
 
     /// <summary>The open messages and the recent finished ones, oldest first.</summary>
     Task<IReadOnlyList<InboxMessageView>> InboxMessages();
+
+    /// <summary>Marks the agent offline if it has been silent for longer than OFFLINE_AFTER; else nothing.</summary>
+    Task CheckLiveness();
+
+    /// <summary>
+    /// Arms whatever watch the agent's state needs (provisioning, check-in, deletion) and enlists
+    /// a live agent with its gateway's offline sweep. For agents whose watches were kept elsewhere
+    /// before (an upgrade); harmless to repeat.
+    /// </summary>
+    Task Resume();
 }
 
 /// <summary>What an agent needs to exist. The token is minted by the grain; no caller ever holds it.</summary>

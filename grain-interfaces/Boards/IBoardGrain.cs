@@ -1,4 +1,5 @@
-using MissionControl.Runtime;
+using MissionControl.GrainInterfaces.Tasks;
+using Orleans;
 
 namespace MissionControl.GrainInterfaces.Boards;
 
@@ -8,7 +9,7 @@ namespace MissionControl.GrainInterfaces.Boards;
 /// rules surface as domain errors; a board that does not exist, or was deleted, is NotFound
 /// ("Board not found").
 /// </summary>
-public interface IBoardGrain : IGrain
+public interface IBoardGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Creates the board under this grain's id. Validation when name, description or gateway is
@@ -42,6 +43,16 @@ public interface IBoardGrain : IGrain
     Task Delete();
 
     Task<BoardView> Get();
+
+    /// <summary>
+    /// Creates a task of this board that depends on others. The board takes such edits one at a
+    /// time, each judged on the board's dependency graph as committed by the edits before it, so
+    /// two concurrent edits cannot close a cycle between them.
+    /// </summary>
+    Task<TaskView> CreateDependentTask(Guid taskId, NewTask task);
+
+    /// <summary>Changes a task's dependencies (and whatever else the edit sets), one edit at a time as above.</summary>
+    Task<TaskView> ChangeTaskDependencies(Guid taskId, TaskEditor by, TaskEdit edit, TaskEditContext context);
 }
 
 /// <summary>A memory entry to post, by an agent or a user.</summary>

@@ -1,4 +1,4 @@
-using MissionControl.Runtime;
+using Orleans;
 
 namespace MissionControl.GrainInterfaces.Gateways;
 
@@ -8,7 +8,7 @@ namespace MissionControl.GrainInterfaces.Gateways;
 /// Mission Control's own gateway client. Broken rules surface as domain errors; a gateway that
 /// does not exist, or was deleted, is NotFound ("Gateway not found").
 /// </summary>
-public interface IGatewayGrain : IGrain
+public interface IGatewayGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Registers the gateway under this grain's id. Validation when the name or workspace root is

@@ -1,4 +1,4 @@
-using MissionControl.Runtime;
+using Orleans;
 
 namespace MissionControl.GrainInterfaces.Organizations;
 
@@ -9,7 +9,7 @@ namespace MissionControl.GrainInterfaces.Organizations;
 /// checked against the boards themselves: each must belong to this organization. Broken rules
 /// surface as domain errors; an organization that does not exist, or was deleted, is NotFound.
 /// </summary>
-public interface IOrganizationGrain : IGrain
+public interface IOrganizationGrain : IGrainWithStringKey
 {
     /// <summary>Creates the organization; its creator becomes the owner with access to every board.</summary>
     Task<OrganizationView> Create(NewOrganization organization);

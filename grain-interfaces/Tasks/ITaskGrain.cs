@@ -1,5 +1,5 @@
 using MissionControl.GrainInterfaces.Boards;
-using MissionControl.Runtime;
+using Orleans;
 
 namespace MissionControl.GrainInterfaces.Tasks;
 
@@ -9,7 +9,7 @@ namespace MissionControl.GrainInterfaces.Tasks;
 /// surroundings (dependencies, comments, board rules and lead) comes with the change. Broken
 /// rules surface as domain errors; a task that does not exist is NotFound.
 /// </summary>
-public interface ITaskGrain : IGrain
+public interface ITaskGrain : IGrainWithStringKey
 {
     /// <summary>Creates the task. Validation for a blank title or unknown status; Conflict when it exists.</summary>
     Task<TaskView> Create(NewTask task);

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using MissionControl.Runtime;
+using Orleans;
 
 namespace MissionControl.GrainInterfaces.Users;
 
@@ -9,7 +9,7 @@ namespace MissionControl.GrainInterfaces.Users;
 /// provider's subject, so every silo finds the same user without a lookup and two first requests
 /// register one user. A deleted user who signs in again starts afresh.
 /// </summary>
-public interface IUserGrain : IGrain
+public interface IUserGrain : IGrainWithStringKey
 {
     /// <summary>Registers the user on first sight (or after deletion); otherwise returns them unchanged.</summary>
     Task<UserView> Ensure(UserIdentity identity);

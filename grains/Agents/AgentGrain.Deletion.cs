@@ -10,20 +10,17 @@ namespace MissionControl.Grains.Agents;
 // again retries.
 public sealed partial class AgentGrain
 {
-    public const string DeletionWatch = "deletion-watch";
-
     public async Task<AgentDeletion> Delete()
     {
         await Execute(state => AgentDecider.Decide(state, new StartDeletion(clock.GetUtcNow())));
         if (State is null || State.IsDeleted)
             return new AgentDeletion(true, null);
-        await RegisterOrUpdateReminder(DeletionWatch, options.ProvisionStuckAfter);
+        await RemindOnceAsync(DeletionWatch, options.ProvisionStuckAfter);
         return await CleanUpAsync();
     }
 
     private async Task FinishDeletionAsync()
     {
-        await CatchUpAsync();
         if (State is { IsDeleting: true })
             await CleanUpAsync();
     }
@@ -39,12 +36,12 @@ public sealed partial class AgentGrain
         catch (Exception ex)
         {
             await Execute(state => AgentDecider.Decide(state, new FailDeletion(ex.Message, clock.GetUtcNow())));
-            await UnregisterReminder(DeletionWatch);
+            await CancelAsync(DeletionWatch);
             return new AgentDeletion(false, State!.LastDeleteError);
         }
         await Execute(state => AgentDecider.Decide(state, new CompleteDeletion(clock.GetUtcNow())));
-        foreach (var reminder in new[] { DeletionWatch, ProvisionWatch, CheckIn, OfflineCheck })
-            await UnregisterReminder(reminder);
+        foreach (var reminder in new[] { DeletionWatch, ProvisionWatch, CheckIn })
+            await CancelAsync(reminder);
         return new AgentDeletion(true, null);
     }
 

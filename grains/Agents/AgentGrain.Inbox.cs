@@ -36,7 +36,7 @@ public sealed partial class AgentGrain
             VisibilityTimeout = poll.VisibilityTimeout,
             MaxDeliveries = poll.MaxDeliveries,
         }));
-        await RearmOfflineCheckIfSeenAsync(events);
+        await AfterSeenAsync(events);
         var agent = State!;
         var leased = events.OfType<AgentInboxMessageDelivered>()
             .Select(delivered => agent.Inbox.Find(delivered.MessageId))
@@ -57,21 +57,11 @@ public sealed partial class AgentGrain
     }
 
     public async Task RecordInboxHeartbeat(DateTimeOffset now) =>
-        await RearmOfflineCheckIfSeenAsync(await Execute(state => AgentDecider.Decide(state, new RecordInboxLiveness(now))));
+        await AfterSeenAsync(await Execute(state => AgentDecider.Decide(state, new RecordInboxLiveness(now))));
 
     public async Task<IReadOnlyList<InboxMessageView>> InboxMessages()
     {
-        await CatchUpAsync();
         var agent = State is { IsDeleted: false } live ? live : throw DomainError.NotFound();
         return [.. agent.Inbox.Recent.Concat(agent.Inbox.Open).OrderBy(m => m.QueuedAt).Select(InboxViews.View)];
-    }
-
-    // Inbox liveness counts like a heartbeat, so it moves the offline deadline the same way.
-    private async Task RearmOfflineCheckIfSeenAsync(IReadOnlyList<AgentEvent> events)
-    {
-        if (!events.Any(e => e is AgentHeartbeatRecorded))
-            return;
-        var now = clock.GetUtcNow();
-        await ArmOfflineCheckAsync(now + options.OfflineAfter, now);
     }
 }

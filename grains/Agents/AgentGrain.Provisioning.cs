@@ -4,6 +4,8 @@ using MissionControl.Grains.Agents.Events;
 using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.Grains.Common;
 using MissionControl.Grains.Security;
+using Orleans;
+using Orleans.Runtime;
 
 namespace MissionControl.Grains.Agents;
 
@@ -13,14 +15,10 @@ namespace MissionControl.Grains.Agents;
 // with a fresh token, a bounded number of times.
 public sealed partial class AgentGrain
 {
-    public const string ProvisionWatch = "provision-watch";
-    public const string CheckIn = "check-in";
-
     private readonly Dictionary<int, string> _tokens = [];
 
     public async Task<TemplateSyncOutcome> SyncTemplates(TemplateSyncRequest request)
     {
-        await CatchUpAsync();
         var agent = State is { IsDeleted: false } existing ? existing : throw DomainError.NotFound();
         var keeps = request.CurrentToken is { } current && AgentTokens.Verify(current, agent.TokenHash);
         if (!keeps && !request.RotateTokens)
@@ -49,7 +47,19 @@ public sealed partial class AgentGrain
     private async Task StartAttemptAsync(string token)
     {
         var generation = await ArmAttemptAsync(token);
-        RegisterTimer(ct => RunAttemptAsync(generation, ct), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        // A turn of its own, after this call answers: the caller learns the attempt started, not how it ends.
+        IGrainTimer? timer = null;
+        timer = this.RegisterGrainTimer(async ct =>
+        {
+            try
+            {
+                await RunAttemptAsync(generation, ct);
+            }
+            finally
+            {
+                timer?.Dispose(); // it fires once; disposing it earlier would cancel the run
+            }
+        }, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     private async Task<int> ArmAttemptAsync(string token)
@@ -57,13 +67,12 @@ public sealed partial class AgentGrain
         var generation = State!.LastProvision!.Generation;
         _tokens.Clear();
         _tokens[generation] = token;
-        await RegisterOrUpdateReminder(ProvisionWatch, options.ProvisionStuckAfter);
+        await RemindOnceAsync(ProvisionWatch, options.ProvisionStuckAfter);
         return generation;
     }
 
     private async Task RunAttemptAsync(int generation, CancellationToken ct)
     {
-        await CatchUpAsync(ct);
         if (State?.LastProvision is not { IsInProgress: true } attempt || attempt.Generation != generation
             || !_tokens.TryGetValue(generation, out var token))
             return;
@@ -94,9 +103,9 @@ public sealed partial class AgentGrain
         {
             CheckInWindow = options.CheckInWindow,
         }));
-        await UnregisterReminder(ProvisionWatch);
+        await CancelAsync(ProvisionWatch);
         if (woke)
-            await RegisterOrUpdateReminder(CheckIn, options.CheckInWindow);
+            await RemindOnceAsync(CheckIn, options.CheckInWindow);
     }
 
     private async Task FailAttemptAsync(int generation, string error)
@@ -109,24 +118,23 @@ public sealed partial class AgentGrain
         {
             // The attempt was superseded or settled meanwhile (a delete, or a watch on another silo).
         }
-        await UnregisterReminder(ProvisionWatch);
+        await CancelAsync(ProvisionWatch);
     }
 
     private async Task WatchProvisionAsync()
     {
-        await CatchUpAsync();
         if (State?.LastProvision is not { IsInProgress: true } attempt || State.IsDeleting || State.IsDeleted)
             return;
         var now = clock.GetUtcNow();
         if (_tokens.ContainsKey(attempt.Generation))
         {
-            await RegisterOrUpdateReminder(ProvisionWatch, options.ProvisionStuckAfter);
+            await RemindOnceAsync(ProvisionWatch, options.ProvisionStuckAfter);
             return;
         }
         var failed = await Execute(state => AgentDecider.Decide(state, new CheckProvisionProgress(options.ProvisionStuckAfter, now)));
         if (failed.Count == 0)
         {
-            await RegisterOrUpdateReminder(ProvisionWatch, Max(attempt.LastProgressAt + options.ProvisionStuckAfter - now, MinimumRecheck));
+            await RemindOnceAsync(ProvisionWatch, Max(attempt.LastProgressAt + options.ProvisionStuckAfter - now, MinimumRecheck));
             return;
         }
         if (attempt.AutoRetry < options.MaxAutomaticRetries)
@@ -146,13 +154,12 @@ public sealed partial class AgentGrain
 
     private async Task CheckInAsync()
     {
-        await CatchUpAsync();
         if (State?.CheckInDeadline is not { } deadline)
             return;
         var now = clock.GetUtcNow();
         if (now < deadline)
         {
-            await RegisterOrUpdateReminder(CheckIn, Max(deadline - now, MinimumRecheck));
+            await RemindOnceAsync(CheckIn, Max(deadline - now, MinimumRecheck));
             return;
         }
         var token = MintToken();

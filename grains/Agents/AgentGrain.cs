@@ -5,30 +5,38 @@ using MissionControl.Grains.Agents.Events;
 using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.Grains.Common;
 using MissionControl.Grains.Security;
-using MissionControl.Runtime;
+using MissionControl.Grains.Agents.Presence;
+using Orleans;
+
+using Orleans.Runtime;
 
 namespace MissionControl.Grains.Agents;
 
 /// <summary>
 /// The agent's event stream behind a grain: loads, decides with <see cref="AgentDecider"/>,
-/// appends, then carries out the gateway side effects. Offline detection is a durable reminder
-/// re-armed by every heartbeat; when it fires, the decider marks the agent offline only if it is
-/// still silent, so a redelivered or late firing (another silo saw a heartbeat meanwhile) appends nothing.
+/// appends, then carries out the gateway side effects. Silence is watched by the offline sweep
+/// of the agent's gateway (<see cref="OfflineSweepGrain"/>), which a heartbeat enlists only when
+/// the sweep may not be watching yet, so heartbeats write no reminders; the sweep asks the agent
+/// to judge itself, and the decider marks it offline only if it is still silent.
 /// </summary>
+[GrainType("agent")]
 public sealed partial class AgentGrain(
     AgentOptions options,
     TimeProvider clock,
     WorkspaceProvisioner provisioner,
     IAgentSurroundings surroundings,
     IAgentDeparture departure,
-    Orleans.IGrainFactory cluster)
-    : EventSourcedGrain<AgentState?, AgentEvent>, IAgentGrain, IRemindable
+    IGrainFactory cluster)
+    : EventSourcedGrain<AgentState?, AgentEvent>, IAgentGrain
 {
-    public const string OfflineCheck = "offline-check";
-
     protected override AgentState? InitialState => null;
 
-    protected override AgentState? Apply(AgentState? state, AgentEvent @event) => AgentEvolver.Apply(state, @event);
+    protected override AgentState? Apply(AgentState? state, AgentEvent @event)
+    {
+        var next = AgentEvolver.Apply(state, @event);
+        ForgetSweepUnlessLive(next);
+        return next;
+    }
 
     public async Task<AgentPresence> Register(NewAgent agent)
     {
@@ -51,7 +59,6 @@ public sealed partial class AgentGrain(
 
     public async Task<AgentPresence> Update(AgentChanges changes)
     {
-        await CatchUpAsync();
         if (State is { } current)
             TemplateOverrideCheck.Validate(WorkspaceContextFactory.RoleOf(current), changes.IdentityTemplate, changes.SoulTemplate);
         var token = MintToken();
@@ -76,22 +83,21 @@ public sealed partial class AgentGrain(
     public async Task<AgentSnapshot> RecordHeartbeat(string? status)
     {
         var now = clock.GetUtcNow();
-        await Execute(state => AgentDecider.Decide(state, new RecordHeartbeat(now) { Status = status }));
-        await ArmOfflineCheckAsync(now + options.OfflineAfter, now);
+        await AfterSeenAsync(await Execute(state => AgentDecider.Decide(state, new RecordHeartbeat(now) { Status = status })));
         return AgentRequests.ToSnapshot(State!, Version);
     }
 
     public async Task<AgentSnapshot?> RecordOwnHeartbeat(string? status, string tokenHash)
     {
         var now = clock.GetUtcNow();
-        // An empty decision is confirmed against the stream and an append carries the version it
+        // The one activation holds the stream's state, and an append carries the version it
         // decided on, so the hash compared here is the agent's current one, not a cached guess.
         var events = await Execute(state => HoldsToken(state, tokenHash)
             ? AgentDecider.Decide(state, new RecordHeartbeat(now) { Status = status })
             : []);
         if (events.Count == 0)
             return null;
-        await ArmOfflineCheckAsync(now + options.OfflineAfter, now);
+        await AfterSeenAsync(events);
         return AgentRequests.ToSnapshot(State!, Version);
     }
 
@@ -99,60 +105,10 @@ public sealed partial class AgentGrain(
         state is { IsDeleted: false }
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(state.TokenHash), Encoding.UTF8.GetBytes(tokenHash));
 
-    public async Task<AgentPresence> GetPresence()
-    {
-        await CatchUpAsync();
-        return Presence();
-    }
+    public Task<AgentPresence> GetPresence() => Task.FromResult(Presence());
 
-    public async Task<AgentSnapshot?> Get()
-    {
-        await CatchUpAsync();
-        return State is null || State.IsDeleted ? null : AgentRequests.ToSnapshot(State, Version);
-    }
-
-    public Task ReceiveReminder(string reminderName, ReminderTick tick) => reminderName switch
-    {
-        OfflineCheck => CheckLivenessAsync(),
-        ProvisionWatch => WatchProvisionAsync(),
-        CheckIn => CheckInAsync(),
-        DeletionWatch => FinishDeletionAsync(),
-        _ => Task.CompletedTask,
-    };
-
-    private async Task CheckLivenessAsync()
-    {
-        var now = clock.GetUtcNow();
-        _offlineCheckDue = null; // this firing used it up
-        var events = await Execute(state => AgentDecider.Decide(state, new CheckLiveness(now) { OfflineAfter = options.OfflineAfter }));
-        // Fired early (heartbeats leave a due time alone that moves only a little, and another
-        // silo may have seen one meanwhile): watch the time that remains.
-        if (events.Count == 0 && State is { LastSeenAt: { } seen } agent && AgentStatus.CountsAsLive(agent.Status))
-            await ArmOfflineCheckAsync(now + Max(seen + options.OfflineAfter - now, MinimumRecheck), now);
-    }
-
-    private static readonly TimeSpan MinimumRecheck = TimeSpan.FromMilliseconds(100);
-
-    // When this activation last armed the offline check; null when unknown or already fired.
-    private DateTimeOffset? _offlineCheckDue;
-
-    /// <summary>
-    /// Makes sure the offline check fires by <paramref name="due"/>. A heartbeat would move it a
-    /// little later each time, one database write per heartbeat; an armed check that is still
-    /// pending, not later than wanted and less than a quarter of OFFLINE_AFTER early is left
-    /// alone instead. Firing early costs one re-check, which re-arms for the time that remains.
-    /// Whatever this activation does not know (a fresh activation, a firing elsewhere) re-arms.
-    /// </summary>
-    private async Task ArmOfflineCheckAsync(DateTimeOffset due, DateTimeOffset now)
-    {
-        if (_offlineCheckDue is { } armed && armed > now && armed <= due && due - armed < options.OfflineAfter / 4)
-            return;
-        _offlineCheckDue = null; // unknown until the write lands
-        await RegisterOrUpdateReminder(OfflineCheck, due - now);
-        _offlineCheckDue = due;
-    }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    public Task<AgentSnapshot?> Get() =>
+        Task.FromResult(State is null || State.IsDeleted ? null : AgentRequests.ToSnapshot(State, Version));
 
     private MintedToken MintToken()
     {

@@ -6,6 +6,13 @@ public sealed class AgentOptions
     /// <summary>An agent silent this long is marked offline.</summary>
     public TimeSpan OfflineAfter { get; set; } = AgentDefaults.OfflineAfter;
 
+    /// <summary>
+    /// How often each gateway's offline sweep looks for silent agents, so an offline mark comes
+    /// between OFFLINE_AFTER and OFFLINE_AFTER plus this after the last heartbeat. Not below the
+    /// cluster's minimum reminder period (one minute unless configured lower).
+    /// </summary>
+    public TimeSpan OfflineSweepEvery { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Mission Control's public URL, rendered into workspaces so agents can call back.</summary>
     public string BaseUrl { get; set; } = "http://127.0.0.1:8000";
 

@@ -38,6 +38,8 @@ public static class AgentStatus
     /// True when the agent is considered alive, so silence should eventually take it offline.
     /// Lifecycle statuses are excluded: they have their own watchdogs.
     /// </summary>
-    public static bool CountsAsLive(string status) =>
-        status is not (Provisioning or Updating or Offline or Deleting or Deleted or Failed);
+    public static bool CountsAsLive(string status) => !NotLive.Contains(status);
+
+    /// <summary>The statuses that do not count as live (see <see cref="CountsAsLive"/>).</summary>
+    public static readonly IReadOnlyList<string> NotLive = [Provisioning, Updating, Offline, Deleting, Deleted, Failed];
 }

@@ -1,7 +1,11 @@
 using MissionControl.GrainInterfaces.Boards;
 using MissionControl.GrainInterfaces.Gateways;
+using MissionControl.GrainInterfaces.Tasks;
 using MissionControl.Grains.Boards.Events;
 using MissionControl.Grains.Common;
+
+using Orleans;
+using Orleans.Runtime;
 
 namespace MissionControl.Grains.Boards;
 
@@ -10,7 +14,8 @@ namespace MissionControl.Grains.Boards;
 /// grain about the gateway a request names, so the decider's gateway rules (same organization,
 /// main agent present) rest on the gateway's own stream rather than on what a caller claims.
 /// </summary>
-public sealed class BoardGrain(TimeProvider clock) : EntityGrain<BoardState, BoardEvent>, IBoardGrain
+[GrainType("board")]
+public sealed class BoardGrain(TimeProvider clock, IBoardTaskGraphs graphs) : EntityGrain<BoardState, BoardEvent>, IBoardGrain
 {
     protected override string NotFoundDetail => "Board not found";
 
@@ -35,7 +40,7 @@ public sealed class BoardGrain(TimeProvider clock) : EntityGrain<BoardState, Boa
     public async Task<BoardView> Update(BoardChanges changes)
     {
         if (changes.GatewayId is not null)
-            await FreshLive(); // An unknown board is NotFound before its new gateway is judged.
+            Live(); // An unknown board is NotFound before its new gateway is judged.
         var command = new UpdateBoard(clock.GetUtcNow())
         {
             Name = changes.Name,
@@ -81,9 +86,27 @@ public sealed class BoardGrain(TimeProvider clock) : EntityGrain<BoardState, Boa
             throw DomainError.NotFound(NotFoundDetail);
     }
 
-    public async Task<BoardView> Get() => ToView(await FreshLive());
+    public Task<BoardView> Get() => Task.FromResult(ToView(Live()));
 
     /// <summary>What the gateway's own grain says about it; an unknown gateway is an invalid gateway_id.</summary>
+    // The board's turn spans the graph read and the task's append (whose projection writes the
+    // dependency rows), so the next edit reads a graph that includes this one.
+    public async Task<TaskView> CreateDependentTask(Guid taskId, NewTask task)
+    {
+        Live();
+        var graph = await graphs.GraphAsync(EntityId);
+        return await TaskGrain(taskId).Create(task, graph);
+    }
+
+    public async Task<TaskView> ChangeTaskDependencies(Guid taskId, TaskEditor by, TaskEdit edit, TaskEditContext context)
+    {
+        Live();
+        var graph = await graphs.GraphAsync(EntityId);
+        return await TaskGrain(taskId).Change(by, edit, context with { Board = graph });
+    }
+
+    private ITaskGrain TaskGrain(Guid taskId) => GrainFactory.GetGrain<ITaskGrain>(taskId.ToString());
+
     private async Task<GatewayFacts?> GatewayFactsAsync(Guid? gatewayId)
     {
         if (gatewayId is not { } id)

@@ -1,11 +1,9 @@
-using MissionControl.Runtime;
-
 namespace MissionControl.Grains.Common;
 
 /// <summary>
 /// An event-sourced grain for one entity keyed by its Guid. Adds to <see cref="EventSourcedGrain{TState, TEvent}"/>
 /// what every entity grain needs: its id from the key, NotFound for a missing or deleted entity,
-/// and fresh reads (<see cref="FreshLive"/>); decisions go through Execute, which never believes a stale cache.
+/// and NotFound for a key that is not an entity id.
 /// </summary>
 public abstract class EntityGrain<TState, TEvent> : EventSourcedGrain<TState?, TEvent>
     where TState : class
@@ -25,13 +23,6 @@ public abstract class EntityGrain<TState, TEvent> : EventSourcedGrain<TState?, T
     /// <summary>The live entity in this activation's state, else NotFound.</summary>
     protected TState Live() =>
         State is { } state && IsLive(state) ? state : throw DomainError.NotFound(NotFoundDetail);
-
-    /// <summary>The live entity as the stream has it now, so reads see other silos' writes.</summary>
-    protected async Task<TState> FreshLive()
-    {
-        await CatchUpAsync();
-        return Live();
-    }
 }
 
 /// <summary>Entity grain keys: a Guid in its "D" form, so one entity never has two streams.</summary>

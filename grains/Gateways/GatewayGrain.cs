@@ -3,6 +3,9 @@ using MissionControl.Grains.Common;
 using MissionControl.Grains.Gateways.Events;
 using Contracts = MissionControl.GrainInterfaces.Gateways;
 
+using Orleans;
+using Orleans.Runtime;
+
 namespace MissionControl.Grains.Gateways;
 
 /// <summary>
@@ -10,6 +13,7 @@ namespace MissionControl.Grains.Gateways;
 /// <see cref="GatewayDecider"/> commands stamped with the clock's time, appends what it decides,
 /// and answers with the token-free view.
 /// </summary>
+[GrainType("gateway")]
 public sealed class GatewayGrain(TimeProvider clock) : EntityGrain<GatewayState, GatewayEvent>, IGatewayGrain
 {
     protected override string NotFoundDetail => "Gateway not found";
@@ -59,12 +63,12 @@ public sealed class GatewayGrain(TimeProvider clock) : EntityGrain<GatewayState,
             throw DomainError.NotFound(NotFoundDetail);
     }
 
-    public async Task<Contracts.GatewayView> Get() => GatewayViews.From(await FreshLive());
+    public Task<Contracts.GatewayView> Get() => Task.FromResult(GatewayViews.From(Live()));
 
-    public async Task<GatewayConnectionDetails> GetConnection()
+    public Task<GatewayConnectionDetails> GetConnection()
     {
-        var gateway = await FreshLive();
-        return new GatewayConnectionDetails(
-            gateway.Id, gateway.Url, gateway.Token?.Reveal(), gateway.AllowInsecureTls, gateway.DisableDevicePairing, gateway.WorkspaceRoot);
+        var gateway = Live();
+        return Task.FromResult(new GatewayConnectionDetails(
+            gateway.Id, gateway.Url, gateway.Token?.Reveal(), gateway.AllowInsecureTls, gateway.DisableDevicePairing, gateway.WorkspaceRoot));
     }
 }

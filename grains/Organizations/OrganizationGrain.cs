@@ -3,6 +3,9 @@ using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.Grains.Common;
 using MissionControl.Grains.Organizations.Events;
 
+using Orleans;
+using Orleans.Runtime;
+
 namespace MissionControl.Grains.Organizations;
 
 /// <summary>
@@ -10,6 +13,7 @@ namespace MissionControl.Grains.Organizations;
 /// checked against the boards' own grains (each must belong to this organization) before the
 /// decider runs, so callers need not list the organization's boards.
 /// </summary>
+[GrainType("organization")]
 public sealed class OrganizationGrain(TimeProvider clock) : EntityGrain<OrganizationState, OrganizationEvent>, IOrganizationGrain
 {
     protected override bool IsLive(OrganizationState state) => !state.IsDeleted;
@@ -81,7 +85,7 @@ public sealed class OrganizationGrain(TimeProvider clock) : EntityGrain<Organiza
             throw DomainError.NotFound(NotFoundDetail);
     }
 
-    public async Task<OrganizationView> Get() => OrganizationViews.Of(await FreshLive());
+    public Task<OrganizationView> Get() => Task.FromResult(OrganizationViews.Of(Live()));
 
     /// <summary>The granted boards that exist and belong to this organization, as their grains say.</summary>
     private async Task<IReadOnlySet<Guid>> OwnBoardsAsync(MemberAccess access)

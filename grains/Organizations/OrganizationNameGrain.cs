@@ -1,7 +1,7 @@
 using MissionControl.GrainInterfaces.Organizations;
 using Orleans;
 using Orleans.Runtime;
-using DomainGrains = MissionControl.Runtime.IGrainFactory;
+
 
 namespace MissionControl.Grains.Organizations;
 
@@ -16,7 +16,7 @@ namespace MissionControl.Grains.Organizations;
 public sealed class OrganizationNameGrain(
     [PersistentState("organization-name")] IPersistentState<NameClaim> claim,
     IOrganizationNames names,
-    DomainGrains domain) : Grain, IOrganizationNameGrain
+    IGrainFactory domain) : Grain, IOrganizationNameGrain
 {
     public async Task<Guid?> CreateOrganization(NewOrganization organization)
     {

@@ -3,6 +3,9 @@ using MissionControl.Grains.Boards;
 using MissionControl.Grains.Common;
 using MissionControl.Grains.Tasks.Events;
 
+using Orleans;
+using Orleans.Runtime;
+
 namespace MissionControl.Grains.Tasks;
 
 /// <summary>
@@ -10,6 +13,7 @@ namespace MissionControl.Grains.Tasks;
 /// its context into a <see cref="ChangeTask"/> for <see cref="TaskDecider"/>, stamped with the
 /// clock's time.
 /// </summary>
+[GrainType("task")]
 public sealed class TaskGrain(TimeProvider clock) : EntityGrain<TaskState, TaskEvent>, ITaskGrain
 {
     protected override TaskState? Apply(TaskState? state, TaskEvent @event) => TaskEvolver.Apply(state, @event);
@@ -70,7 +74,7 @@ public sealed class TaskGrain(TimeProvider clock) : EntityGrain<TaskState, TaskE
         return events.Count > 0;
     }
 
-    public async Task<TaskView> Get() => ToView(await FreshLive());
+    public Task<TaskView> Get() => Task.FromResult(ToView(Live()));
 
     private static TaskActor ToActor(TaskEditor editor) => editor switch
     {

@@ -2,9 +2,13 @@ using MissionControl.GrainInterfaces.Users;
 using MissionControl.Grains.Common;
 using MissionControl.Grains.Users.Events;
 
+using Orleans;
+using Orleans.Runtime;
+
 namespace MissionControl.Grains.Users;
 
 /// <summary>A user's event stream behind <see cref="IUserGrain"/>.</summary>
+[GrainType("user")]
 public sealed class UserGrain(TimeProvider clock) : EntityGrain<UserState, UserEvent>, IUserGrain
 {
     protected override string NotFoundDetail => UserDecider.NotFoundDetail;
@@ -36,7 +40,7 @@ public sealed class UserGrain(TimeProvider clock) : EntityGrain<UserState, UserE
 
     public Task Delete() => Execute(state => UserDecider.Delete(state, clock.GetUtcNow()));
 
-    public async Task<UserView> Get() => ToView(await FreshLive());
+    public Task<UserView> Get() => Task.FromResult(ToView(Live()));
 
     private static UserView ToView(UserState user) => new(
         user.Id, user.Subject, user.Email, user.Profile.Name ?? user.Name, user.Profile.PreferredName, user.Profile.Pronouns,

@@ -2,6 +2,8 @@ using MissionControl.GrainInterfaces.Agents;
 using MissionControl.Grains.Security;
 using MissionControl.Runtime;
 
+using Orleans;
+
 namespace MissionControl.ReadModels.Inbox;
 
 /// <summary>Mints inbox keys and hashes presented ones with the server secret.</summary>

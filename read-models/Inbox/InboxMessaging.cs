@@ -5,6 +5,8 @@ using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
 
+using Orleans;
+
 namespace MissionControl.ReadModels.Inbox;
 
 /// <summary>

@@ -3,6 +3,8 @@ using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
 
+using Orleans;
+
 namespace MissionControl.ReadModels.Lifecycle;
 
 /// <summary>Releases a deleted agent's tasks: found through the task read model, changed through each task's grain.</summary>

@@ -1,3 +1,4 @@
+using MissionControl.Grains.Boards;
 using MissionControl.GrainInterfaces.Tasks;
 using MissionControl.ReadModels.Sql;
 using Npgsql;
@@ -13,7 +14,7 @@ public sealed record TaskDependencies(IReadOnlyList<Guid> DependsOn, IReadOnlyLi
 }
 
 /// <summary>Reads of <c>task_dependencies</c> joined with the tasks they name.</summary>
-public sealed class TaskDependencyQueries(NpgsqlDataSource dataSource)
+public sealed class TaskDependencyQueries(NpgsqlDataSource dataSource) : IBoardTaskGraphs
 {
     /// <summary>Every live task of a board with its status and dependencies, for dependency checks.</summary>
     public async Task<BoardTaskGraph> GraphAsync(Guid boardId, CancellationToken ct = default)

@@ -5,6 +5,8 @@ using MissionControl.OpenClaw;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
 
+using Orleans;
+
 namespace MissionControl.ReadModels.Work;
 
 /// <summary>What a message to an agent is about, and the text itself.</summary>

@@ -6,22 +6,24 @@ using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
 using TaskStatus = MissionControl.Grains.Tasks.TaskStatus;
 
+using Orleans;
+
 namespace MissionControl.ReadModels.Work;
 
 /// <summary>
 /// Runs task requests: gathers what the task rules need from the read models (board rules and
 /// lead, dependencies and whether they are done, the assignee's board), has the task's grain
 /// decide, then does what follows outside the task's own stream: dependents of a reopened task
-/// go back to the inbox, and the agents concerned are told. Dependency edits of one board are
-/// serialized by a lock, so two concurrent edits cannot close a cycle between them.
+/// go back to the inbox, and the agents concerned are told. Dependency edits go through the
+/// board's grain, which takes them one at a time, so two concurrent edits cannot close a cycle
+/// between them.
 /// </summary>
 public sealed class TaskWork(
     IGrainFactory grains,
     TaskDependencyQueries dependencies,
     AgentQueries agents,
     ActivityQueries activity,
-    TaskNotices notices,
-    IDistributedLock locks)
+    TaskNotices notices)
 {
     public async Task<TaskView> CreateAsync(BoardRow board, WorkActor actor, NewTask request, Guid? assigneeId, CancellationToken ct)
     {
@@ -35,11 +37,11 @@ public sealed class TaskWork(
         };
         var taskId = Guid.NewGuid();
         TaskView created;
-        await using (await DependencyLockAsync(board.Id, task.DependsOnTaskIds.Count > 0, ct))
+        using (actor.Stamp())
         {
-            var graph = task.DependsOnTaskIds.Count > 0 ? await dependencies.GraphAsync(board.Id, ct) : BoardTaskGraph.Empty;
-            using (actor.Stamp())
-                created = await GrainOf(taskId).Create(task, graph);
+            created = task.DependsOnTaskIds.Count > 0
+                ? await BoardOf(board.Id).CreateDependentTask(taskId, task)
+                : await GrainOf(taskId).Create(task, BoardTaskGraph.Empty);
         }
 
         await notices.CreatedAsync(board, actor, created);
@@ -50,12 +52,13 @@ public sealed class TaskWork(
     {
         if (edit.SetsAssignee)
             edit = edit with { Assignee = await AssigneeAsync(board, assigneeId, ct) };
+        var context = await ContextAsync(board, task, ct);
         TaskView changed;
-        await using (await DependencyLockAsync(board.Id, edit.SetsDependencies, ct))
+        using (actor.Stamp())
         {
-            var context = await ContextAsync(board, task, edit.SetsDependencies, ct);
-            using (actor.Stamp())
-                changed = await GrainOf(task.Id).Change(actor.Editor, edit, context);
+            changed = edit.SetsDependencies
+                ? await BoardOf(board.Id).ChangeTaskDependencies(task.Id, actor.Editor, edit, context)
+                : await GrainOf(task.Id).Change(actor.Editor, edit, context);
         }
 
         if (task.Status == TaskStatus.Done && changed.Status != TaskStatus.Done)
@@ -79,7 +82,8 @@ public sealed class TaskWork(
         return comment;
     }
 
-    private async Task<TaskEditContext> ContextAsync(BoardRow board, TaskRow task, bool withGraph, CancellationToken ct)
+    // The board's dependency graph, when an edit needs it, is read by the board grain itself.
+    private async Task<TaskEditContext> ContextAsync(BoardRow board, TaskRow task, CancellationToken ct)
     {
         var current = await dependencies.OfTaskAsync(task.Id, ct);
         var recentComment = task.AssignedAgentId is { } assignee
@@ -87,7 +91,6 @@ public sealed class TaskWork(
         return new TaskEditContext(Rules(board), current.IsBlocked, board.LeadAgentId, recentComment)
         {
             BlockedByTaskIds = current.BlockedBy,
-            Board = withGraph ? await dependencies.GraphAsync(board.Id, ct) : null,
         };
     }
 
@@ -115,19 +118,11 @@ public sealed class TaskWork(
         return new TaskAssignee(agent.Id, agent.BoardId, agent.IsBoardLead);
     }
 
-    private async Task<IAsyncDisposable> DependencyLockAsync(Guid boardId, bool needed, CancellationToken ct) =>
-        needed ? await locks.AcquireAsync($"task-dependencies-{boardId}", ct) : NoLock.Instance;
-
     private ITaskGrain GrainOf(Guid taskId) => grains.GetGrain<ITaskGrain>(taskId.ToString());
+
+    private IBoardGrain BoardOf(Guid boardId) => grains.GetGrain<IBoardGrain>(boardId.ToString());
 
     private static WorkflowRules Rules(BoardRow board) => new(
         board.RequireApprovalForDone, board.RequireReviewBeforeDone, board.CommentRequiredForReview,
         board.BlockStatusChangesWithPendingApproval, board.OnlyLeadCanChangeStatus, board.MaxAgents);
-
-    private sealed class NoLock : IAsyncDisposable
-    {
-        public static readonly NoLock Instance = new();
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }

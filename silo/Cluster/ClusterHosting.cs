@@ -15,6 +15,9 @@ public static class ClusterHosting
     /// <summary>The ADO.NET provider name the Orleans providers load Npgsql by.</summary>
     public const string AdoNetInvariant = "Npgsql";
 
+    /// <summary>How long a grain call may take before the caller gives up (503).</summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromMinutes(2);
+
     /// <summary>
     /// Joins this silo to the cluster kept in the service's PostgreSQL: membership, reminders and
     /// (default) grain state all live there, in the tables and statements of our migration
@@ -40,6 +43,9 @@ public static class ClusterHosting
             options.ServiceId = settings.ServiceId;
         });
         silo.ConfigureEndpoints(settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort);
+        // A call may wait behind a provisioning step that retries a slow gateway (45 s budget)
+        // in the same grain's turn; it should wait that out rather than fail after 30 s.
+        silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = CallTimeout);
         silo.UseAdoNetClustering(options =>
         {
             options.Invariant = AdoNetInvariant;

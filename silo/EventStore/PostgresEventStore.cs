@@ -1,5 +1,4 @@
 using MissionControl.Runtime;
-using MissionControl.Silo.Runtime;
 using Npgsql;
 
 namespace MissionControl.Silo.EventStore;
@@ -14,7 +13,7 @@ public sealed class PostgresEventStore(
     EventTypeRegistry registry,
     IEnumerable<IInlineProjection> projections,
     ChangeFeedChannel channel,
-    SiloOptions options) : IEventStore, IAsyncDisposable, IDisposable
+    EventStoreOptions options) : IEventStore, IAsyncDisposable, IDisposable
 {
     private readonly AppendBatcher _batcher = new(
         new AppendTransaction(dataSource, projections.ToArray()),

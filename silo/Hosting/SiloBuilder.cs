@@ -2,29 +2,17 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using MissionControl.Runtime;
 using MissionControl.Silo.EventStore;
-using MissionControl.Silo.Runtime;
 
 namespace MissionControl.Silo.Hosting;
 
-/// <summary>What a silo hosts: grains, the events they persist, and inline projections.</summary>
+/// <summary>What a silo's event store knows: the events grains persist, and the inline projections.</summary>
 public sealed class SiloBuilder(IServiceCollection services)
 {
-    internal GrainTypeRegistry Grains { get; } = new();
-
     internal EventTypeRegistry Events { get; } = new();
 
-    internal List<Action<SiloOptions>> OptionActions { get; } = [];
+    internal List<Action<EventStoreOptions>> OptionActions { get; } = [];
 
     public IServiceCollection Services { get; } = services;
-
-    public SiloBuilder AddGrain<TInterface, TImplementation>(string? typeName = null)
-        where TInterface : IGrain
-        where TImplementation : Grain, TInterface
-    {
-        Grains.Add(new GrainRegistration(
-            typeName ?? GrainTypeRegistry.DefaultTypeName(typeof(TInterface)), typeof(TInterface), typeof(TImplementation)));
-        return this;
-    }
 
     /// <summary>Registers every <see cref="EventNameAttribute"/> type of the assembly.</summary>
     public SiloBuilder AddEventsFrom(Assembly assembly)
@@ -39,7 +27,7 @@ public sealed class SiloBuilder(IServiceCollection services)
         return this;
     }
 
-    public SiloBuilder Configure(Action<SiloOptions> configure)
+    public SiloBuilder Configure(Action<EventStoreOptions> configure)
     {
         OptionActions.Add(configure);
         return this;

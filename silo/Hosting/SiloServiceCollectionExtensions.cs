@@ -1,11 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MissionControl.Runtime;
 using MissionControl.OpenClaw.Identity;
 using MissionControl.Silo.EventStore;
 using MissionControl.Silo.Infrastructure;
 using MissionControl.Silo.Persistence;
-using MissionControl.Silo.Reminders;
-using MissionControl.Silo.Runtime;
 using Npgsql;
 
 namespace MissionControl.Silo.Hosting;
@@ -13,35 +12,27 @@ namespace MissionControl.Silo.Hosting;
 public static class SiloServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds a silo: the PostgreSQL event store, the grain runtime, durable reminders, the idle
-    /// collector and startup migrations, all over <paramref name="connectionString"/>.
+    /// Adds what the service's grains stand on, over <paramref name="connectionString"/>: the
+    /// PostgreSQL event store with its inline projections and change feed, the gateway device
+    /// identities, and startup migrations. The grains themselves run on the Orleans silo.
     /// </summary>
     public static IServiceCollection AddMissionControlSilo(
         this IServiceCollection services, string connectionString, Action<SiloBuilder> configure)
     {
         var builder = new SiloBuilder(services);
         configure(builder);
-        var options = new SiloOptions();
+        var options = new EventStoreOptions();
         builder.OptionActions.ForEach(action => action(options));
 
         services.AddMissionControlDatabase(connectionString);
         services.AddSingleton(options);
-        services.AddSingleton(builder.Grains);
         services.AddSingleton(builder.Events);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<SiloLifetime>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChangeFeedChannel>();
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<IEventStore, PostgresEventStore>();
-        services.AddSingleton<IReminderRegistry, PostgresReminderRegistry>();
-        services.AddSingleton<GrainRuntime>();
-        services.AddSingleton<IGrainFactory, GrainFactory>();
-        services.AddSingleton<IDistributedLock, PostgresDistributedLock>();
         services.AddSingleton<IDeviceIdentityStore, PostgresDeviceIdentityStore>();
-
-        services.AddHostedService<IdleCollector>();
-        services.AddHostedService<ReminderService>();
         return services;
     }
 

@@ -17,6 +17,8 @@ using MissionControl.Silo.Hosting;
 using MissionControl.Templates.Credentials;
 using MissionControl.Testing;
 
+using Orleans;
+
 namespace MissionControl.Api.Tests;
 
 /// <summary>

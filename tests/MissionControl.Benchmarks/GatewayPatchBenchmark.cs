@@ -84,7 +84,7 @@ internal static class GatewayPatchBenchmark
         var every = $"{Random.Shared.Next(11, 59)}m";
         var clock = Stopwatch.StartNew();
         var results = await Task.WhenAll(Enumerable.Range(0, Agents).Select(i =>
-            cluster.Silos[i % 2].Cluster.GetGrain<IGatewayConfigGrain>("bench").WriteHeartbeat(Entry(i, every))));
+            cluster.Silos[i % 2].Grains.GetGrain<IGatewayConfigGrain>("bench").WriteHeartbeat(Entry(i, every))));
         clock.Stop();
         // Every write of one batch gets that batch's result (its own copy), one per config hash.
         // Each round of a batch is one config.get and at most one config.patch; a round retried

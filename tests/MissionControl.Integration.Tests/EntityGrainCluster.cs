@@ -9,9 +9,12 @@ using MissionControl.Grains.Common;
 using MissionControl.Grains.Gateways;
 using MissionControl.Grains.Organizations;
 using MissionControl.Grains.Tasks;
+using MissionControl.ReadModels;
 using MissionControl.Runtime;
 using MissionControl.Silo.Hosting;
 using MissionControl.Testing;
+
+using Orleans;
 
 namespace MissionControl.Integration.Tests;
 
@@ -27,15 +30,12 @@ public sealed class EntityGrainCluster : IAsyncLifetime
 
     public IGrainFactory Silo(int index) => Cluster.Silos[index].Grains;
 
-    /// <summary>A cluster of its own, for tests that stop silos or need more grains and services.</summary>
+    /// <summary>A cluster of its own, for tests that stop silos or need more services and events.</summary>
     public static Task<TestCluster> StartAsync(int silos, Action<IServiceCollection>? services = null, Action<SiloBuilder>? grains = null) =>
         TestCluster.StartAsync(silos, silo =>
             {
-                silo.AddGrain<IGatewayGrain, GatewayGrain>()
-                    .AddGrain<IBoardGrain, BoardGrain>()
-                    .AddGrain<IOrganizationGrain, OrganizationGrain>()
-                    .AddGrain<ITaskGrain, TaskGrain>()
-                    .AddEventsFrom(typeof(GatewayGrain).Assembly);
+                // The board grain reads its dependency graph from the read models.
+                silo.AddEventsFrom(typeof(GatewayGrain).Assembly).AddReadModels();
                 grains?.Invoke(silo);
             },
             s =>
@@ -56,7 +56,7 @@ public sealed class EntityGrainCluster : IAsyncLifetime
 /// <summary>Short ways to set up entities and to expect domain errors.</summary>
 public static class Entities
 {
-    public static TGrain Grain<TGrain>(this IGrainFactory grains, Guid id) where TGrain : IGrain =>
+    public static TGrain Grain<TGrain>(this IGrainFactory grains, Guid id) where TGrain : IGrainWithStringKey =>
         grains.GetGrain<TGrain>(id.ToString());
 
     public const string GatewayToken = "gw-secret-7f3c1a9e5b";

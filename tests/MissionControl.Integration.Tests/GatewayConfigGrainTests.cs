@@ -20,7 +20,7 @@ public sealed class GatewayConfigGrainTests
         await using var cluster = await StartAsync(gateway, silos: 2);
 
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
-            cluster.Silos[i % 2].Cluster.GetGrain<IGatewayConfigGrain>("gw-1").WriteHeartbeat(Heartbeat($"mc-{i}", "10m"))));
+            cluster.Silos[i % 2].Grains.GetGrain<IGatewayConfigGrain>("gw-1").WriteHeartbeat(Heartbeat($"mc-{i}", "10m"))));
 
         Assert.Equal(200, HeartbeatsOn(gateway).Count(h => h.Every == "10m"));
         Assert.InRange(gateway.State.ConfigPatchCalls, 1, 20);
@@ -36,7 +36,7 @@ public sealed class GatewayConfigGrainTests
         gateway.Faults.StaleHashOnNextPatches(2);
         await using var cluster = await StartAsync(gateway, silos: 1);
 
-        var result = await cluster.Primary.Cluster.GetGrain<IGatewayConfigGrain>("gw-2").WriteHeartbeat(Heartbeat("mc-a", "5m"));
+        var result = await cluster.Primary.Grains.GetGrain<IGatewayConfigGrain>("gw-2").WriteHeartbeat(Heartbeat("mc-a", "5m"));
 
         Assert.True(result.Patched);
         Assert.Equal(3, result.Rounds);
@@ -52,7 +52,7 @@ public sealed class GatewayConfigGrainTests
         await using var cluster = await StartAsync(gateway, silos: 1);
 
         var error = await Assert.ThrowsAsync<GatewayException>(() =>
-            cluster.Primary.Cluster.GetGrain<IGatewayConfigGrain>("gw-3").WriteHeartbeat(Heartbeat("mc-b", "10m")).WaitAsync(TimeSpan.FromSeconds(60)));
+            cluster.Primary.Grains.GetGrain<IGatewayConfigGrain>("gw-3").WriteHeartbeat(Heartbeat("mc-b", "10m")).WaitAsync(TimeSpan.FromSeconds(60)));
 
         Assert.Contains("Gateway unreachable after", error.Message);
         // The round's error arrives whole: a retry policy upstream can still tell what happened.

@@ -85,7 +85,7 @@ public sealed class GrainGatewayConnectionsTests(EntityGrainCluster fixture) : I
         await cluster.Primary.Grains.Grain<IGatewayGrain>(id).Register(
             new NewGateway(Guid.NewGuid(), "Fake", gateway.Url.ToString(), "/srv/ws") { Token = gateway.Token });
 
-        await cluster.Primary.Cluster.GetGrain<IGatewayConfigGrain>(id.ToString())
+        await cluster.Primary.Grains.GetGrain<IGatewayConfigGrain>(id.ToString())
             .WriteHeartbeat(new AgentHeartbeat("mc-a", new HeartbeatSettings { Every = "7m", Target = "none" }))
             .WaitAsync(TimeSpan.FromSeconds(60));
 

@@ -3,20 +3,22 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MissionControl.Silo.Cluster;
 using MissionControl.Silo.Hosting;
+using Orleans.Configuration;
+using Orleans.Hosting;
 
 namespace MissionControl.Testing;
 
 /// <summary>
-/// Several silos in one process over one fresh database schema: each silo has its own
-/// services, activations and reminder service, and they share only PostgreSQL, as separate
-/// processes would.
+/// An Orleans cluster of several silos in one process over one fresh database schema: each
+/// silo has its own host, services and ports, and they meet through the membership table in
+/// PostgreSQL, as separate processes would. Failure detection and reminder periods are scaled
+/// down to test speed.
 /// </summary>
 public sealed class TestCluster : IAsyncDisposable
 {
     private readonly Action<SiloBuilder> _configure;
     private readonly Action<IServiceCollection>? _services;
     private readonly List<TestSilo> _silos = [];
-    private int _started;
 
     private TestCluster(TestDatabase database, Action<SiloBuilder> configure, Action<IServiceCollection>? services)
     {
@@ -24,6 +26,9 @@ public sealed class TestCluster : IAsyncDisposable
         _configure = configure;
         _services = services;
     }
+
+    /// <summary>The shortest reminder period the test silos allow (a minute in production).</summary>
+    public static readonly TimeSpan MinimumReminderPeriod = TimeSpan.FromMilliseconds(200);
 
     public TestDatabase Database { get; }
 
@@ -42,23 +47,21 @@ public sealed class TestCluster : IAsyncDisposable
 
     public async Task<TestSilo> StartSiloAsync()
     {
-        var name = $"silo-{Interlocked.Increment(ref _started)}-{Database.Schema}";
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddMissionControlSilo(Database.ConnectionString, silo =>
+        builder.Services.AddMissionControlSilo(Database.ConnectionString, _configure);
+        builder.UseOrleans(orleans =>
         {
-            silo.Configure(options => options.SiloId = name);
-            _configure(silo);
+            orleans.UseMissionControlCluster(Database.ConnectionString, new ClusterSettings
+            {
+                ClusterId = "test",
+                ServiceId = "test",
+                SiloPort = FreePorts.Next(),
+                GatewayPort = FreePorts.Next(),
+            });
+            orleans.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = MinimumReminderPeriod);
+            orleans.Configure<ClusterMembershipOptions>(TestTimings.FastFailureDetection);
         });
-        // Each silo is also a silo of an Orleans cluster on the same schema, for the grains that
-        // already run on Orleans.
-        builder.UseOrleans(orleans => orleans.UseMissionControlCluster(Database.ConnectionString, new ClusterSettings
-        {
-            ClusterId = "test",
-            ServiceId = "test",
-            SiloPort = FreePorts.Next(),
-            GatewayPort = FreePorts.Next(),
-        }));
         _services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();

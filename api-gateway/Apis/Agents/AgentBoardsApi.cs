@@ -12,6 +12,8 @@ using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
 
+using Orleans;
+
 namespace MissionControl.ApiGateway.Apis.Agents;
 
 /// <summary>

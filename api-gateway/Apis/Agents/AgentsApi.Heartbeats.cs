@@ -8,6 +8,8 @@ using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
 
+using Orleans;
+
 namespace MissionControl.ApiGateway.Apis.Agents;
 
 public static partial class AgentsApi

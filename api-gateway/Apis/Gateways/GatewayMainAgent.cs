@@ -5,6 +5,8 @@ using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
 
+using Orleans;
+
 namespace MissionControl.ApiGateway.Apis.Gateways;
 
 /// <summary>Keeps a gateway's main agent in step with the gateway it serves.</summary>

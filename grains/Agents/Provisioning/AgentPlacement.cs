@@ -4,6 +4,8 @@ using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.Grains.Common;
 using MissionControl.Runtime;
 
+using Orleans;
+
 namespace MissionControl.Grains.Agents.Provisioning;
 
 /// <summary>

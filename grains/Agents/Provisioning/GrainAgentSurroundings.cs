@@ -7,6 +7,8 @@ using MissionControl.Runtime;
 using MissionControl.Templates.Context;
 using TemplateRules = MissionControl.Templates.Context.BoardRules;
 
+using Orleans;
+
 namespace MissionControl.Grains.Agents.Provisioning;
 
 /// <summary>An agent's gateway and board as their grains have them now.</summary>

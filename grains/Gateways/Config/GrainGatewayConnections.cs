@@ -2,6 +2,8 @@ using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.OpenClaw;
 using MissionControl.Runtime;
 
+using Orleans;
+
 namespace MissionControl.Grains.Gateways.Config;
 
 /// <summary>

@@ -6,6 +6,8 @@ using MissionControl.OpenClaw.Operations;
 using MissionControl.Runtime;
 using MissionControl.Templates.Credentials;
 
+using Orleans;
+
 namespace MissionControl.Grains.Gateways.TemplateSync;
 
 /// <summary>

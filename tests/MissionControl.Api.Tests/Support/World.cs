@@ -24,6 +24,8 @@ using MissionControl.Silo.Hosting;
 using MissionControl.Templates.Credentials;
 using MissionControl.Testing;
 
+using Orleans;
+
 namespace MissionControl.Api.Tests.Support;
 
 /// <summary>
@@ -47,7 +49,7 @@ public sealed class World : IAsyncLifetime
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
-    public T Grain<T>(Guid id) where T : IGrain => Grains.GetGrain<T>(id.ToString());
+    public T Grain<T>(Guid id) where T : IGrainWithStringKey => Grains.GetGrain<T>(id.ToString());
 
     public async Task InitializeAsync()
     {

@@ -21,6 +21,7 @@ public static class AgentCluster
     public static AgentOptions FastOptions() => new()
     {
         OfflineAfter = TimeSpan.FromMinutes(10),
+        OfflineSweepEvery = TestCluster.MinimumReminderPeriod,
         BaseUrl = "https://mc.example.test",
         // The product's rule (see AgentOptions): longer than one step's retry budget. At 1 s a
         // step slowed by a busy machine was taken for an interrupted attempt by a watch firing on
@@ -41,10 +42,9 @@ public static class AgentCluster
         AgentOptions? options = null,
         IAgentDeparture? departure = null) =>
         TestCluster.StartAsync(silos,
-            silo => silo.AddGrain<IAgentGrain, AgentGrain>()
-                .AddEventsFrom(typeof(AgentGrain).Assembly)
+            silo => silo.AddEventsFrom(typeof(AgentGrain).Assembly)
                 .AddReadModels()
-                .Configure(o => o.ReminderPollInterval = TimeSpan.FromMilliseconds(50)),
+                ,
             services => services
                 .AddSingleton(options ?? FastOptions())
                 .AddSingleton(connections)

@@ -10,6 +10,8 @@ using MissionControl.ReadModels;
 using MissionControl.Runtime;
 using MissionControl.Testing;
 
+using Orleans;
+
 namespace MissionControl.Integration.Tests.Lifecycle;
 
 /// <summary>The whole domain as the service composes it, with gateways registered at a fake gateway's address.</summary>
@@ -17,7 +19,7 @@ public static class DomainCluster
 {
     public static Task<TestCluster> StartAsync(int silos = 1, AgentOptions? options = null) =>
         TestCluster.StartAsync(silos,
-            silo => silo.AddMissionControlDomain().Configure(o => o.ReminderPollInterval = TimeSpan.FromMilliseconds(50)),
+            silo => silo.AddMissionControlDomain(),
             services => services
                 .AddSingleton(options ?? AgentCluster.FastOptions())
                 .AddSingleton<GatewayResilienceOptions>(FastClientSettings.Resilience));

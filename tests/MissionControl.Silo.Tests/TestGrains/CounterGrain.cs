@@ -1,4 +1,6 @@
+using MissionControl.Grains.Common;
 using MissionControl.Runtime;
+using Orleans;
 
 namespace MissionControl.Silo.Tests.TestGrains;
 
@@ -7,7 +9,7 @@ public sealed record CounterIncremented(long NewValue, string CommandId);
 
 public sealed record CounterState(long Value);
 
-public interface ICounterGrain : IGrain
+public interface ICounterGrain : IGrainWithStringKey
 {
     /// <summary>Adds one; the event carries the value it decided on, so a stale decision shows.</summary>
     Task<long> Increment(string commandId);
@@ -21,8 +23,12 @@ public interface ICounterGrain : IGrain
     Task<long> IncrementIfAtLeast(long threshold);
 
     Task<StateLoad> GetLoad();
+
+    /// <summary>Ends this activation, so the next call loads the stream afresh.</summary>
+    Task Deactivate();
 }
 
+[GrainType("counter")]
 public sealed class CounterGrain : EventSourcedGrain<CounterState, CounterIncremented>, ICounterGrain
 {
     protected override CounterState InitialState => new(0);
@@ -54,4 +60,10 @@ public sealed class CounterGrain : EventSourcedGrain<CounterState, CounterIncrem
     }
 
     public Task<StateLoad> GetLoad() => Task.FromResult(LastLoad);
+
+    public Task Deactivate()
+    {
+        this.DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 }

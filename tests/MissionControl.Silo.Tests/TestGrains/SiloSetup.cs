@@ -1,25 +1,18 @@
-using Microsoft.Extensions.DependencyInjection;
+using MissionControl.Silo.EventStore;
 using MissionControl.Silo.Hosting;
-using MissionControl.Silo.Runtime;
 using MissionControl.Testing;
 
 namespace MissionControl.Silo.Tests.TestGrains;
 
-/// <summary>Starts clusters hosting the test grains, with short timings.</summary>
+/// <summary>Starts clusters whose event store knows the test grains' events.</summary>
 public static class SiloSetup
 {
-    public static Task<TestCluster> StartAsync(int silos, Probe? probe = null, Action<SiloOptions>? options = null, Action<SiloBuilder>? more = null) =>
+    public static Task<TestCluster> StartAsync(int silos, Action<EventStoreOptions>? options = null, Action<SiloBuilder>? more = null) =>
         TestCluster.StartAsync(silos, silo =>
         {
-            silo.AddGrain<ICounterGrain, CounterGrain>()
-                .AddGrain<IProbeGrain, ProbeGrain>()
-                .AddEventsFrom(typeof(SiloSetup).Assembly)
-                .Configure(o =>
-                {
-                    o.ReminderPollInterval = TimeSpan.FromMilliseconds(100);
-                    o.ReminderLease = TimeSpan.FromSeconds(3);
-                    options?.Invoke(o);
-                });
+            silo.AddEventsFrom(typeof(SiloSetup).Assembly);
+            if (options is not null)
+                silo.Configure(options);
             more?.Invoke(silo);
-        }, services => services.AddSingleton(probe ?? new Probe()));
+        });
 }

@@ -1,11 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
+using MissionControl.Runtime;
+using Orleans;
 
-namespace MissionControl.Runtime;
+namespace MissionControl.Grains.Common;
 
 /// <summary>
-/// A grain whose state is the fold of its event stream. Commands go through
-/// <see cref="Execute"/>: decide on the current state, append with the expected version, then
-/// apply. In-memory state is only a cache of the stream; the stream is the truth.
+/// An Orleans grain whose state is the fold of its event stream. It loads the stream on
+/// activation (from the latest snapshot on); commands go through <see cref="Execute"/>: decide on
+/// the state, append with the expected version, then apply. The cluster keeps one activation per
+/// grain, so the state in memory is the stream's and a decision needs no read first; the expected
+/// version still guards the stream should two activations ever meet (during a membership change).
 /// </summary>
 public abstract class EventSourcedGrain<TState, TEvent> : Grain
     where TState : class?
@@ -18,18 +22,21 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain
     /// <summary>The version of the last event folded into <see cref="State"/> (0: none).</summary>
     protected long Version { get; private set; }
 
-    /// <summary>How the last activation loaded: which snapshot, and how many events it replayed.</summary>
+    /// <summary>How this activation loaded: which snapshot, and how many events it replayed.</summary>
     protected StateLoad LastLoad { get; private set; } = new(0, 0);
+
+    /// <summary>The grain's key, which is also the tail of its stream id.</summary>
+    protected string Key => this.GetPrimaryKeyString();
 
     protected abstract TState InitialState { get; }
 
     /// <summary>Folds one event into the state. Must not throw or do I/O: events are replayed.</summary>
     protected abstract TState Apply(TState state, TEvent @event);
 
-    /// <summary>The stream type recorded with the stream; by default the grain's type name.</summary>
-    protected virtual string StreamType => Context.Id.Type;
+    /// <summary>The stream type recorded with the stream: the grain's type name ("agent", "board", …).</summary>
+    protected string StreamType => this.GetGrainId().Type.ToString()!;
 
-    protected virtual string StreamId => $"{StreamType}-{Key}";
+    protected string StreamId => $"{StreamType}-{Key}";
 
     /// <summary>A snapshot is saved every this many events; 0 turns snapshots off.</summary>
     protected virtual int SnapshotEvery => 100;
@@ -37,51 +44,35 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain
     /// <summary>Bump when <typeparamref name="TState"/> changes shape, so older snapshots are ignored.</summary>
     protected virtual int SnapshotSchemaVersion => 1;
 
-    private IEventStore Store => _store ??= Context.Services.GetRequiredService<IEventStore>();
+    /// <summary>How many times a decision is made when appends conflict before the conflict stands.</summary>
+    protected virtual int DecideRounds => 3;
 
-    protected override async Task OnActivateAsync(CancellationToken ct)
+    private IEventStore Store => _store ??= ServiceProvider.GetRequiredService<IEventStore>();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var snapshot = SnapshotEvery > 0
-            ? await Store.ReadSnapshotAsync<TState>(StreamId, SnapshotSchemaVersion, ct)
+            ? await Store.ReadSnapshotAsync<TState>(StreamId, SnapshotSchemaVersion, cancellationToken)
             : null;
         State = snapshot?.State ?? InitialState;
         Version = snapshot?.Version ?? 0;
-        var replayed = await CatchUpAsync(ct);
+        var replayed = await CatchUpAsync(cancellationToken);
         LastLoad = new StateLoad(snapshot?.Version ?? 0, replayed);
     }
 
-    /// <summary>How many times a decision is made before a conflict or a refusal stands.</summary>
-    protected virtual int DecideRounds => 3;
-
     /// <summary>
-    /// Decides events from the current state and appends them. The cached state may be stale
-    /// (another silo wrote since this activation loaded), so nothing it says is believed until
-    /// the stream confirms it: a conflicting append is decided again on the writers' result, a
-    /// refusal (the decision throws) or an empty decision stands only once catching up finds
-    /// no newer events. Every round decides afresh, so nothing another writer appended is lost.
+    /// Decides events from the current state and appends them at the state's version. A refusal
+    /// (the decision throws) or an empty decision stands as it is. A conflicting append means
+    /// someone else wrote the stream: the grain folds what they wrote and decides again, so
+    /// nothing they appended is lost or overwritten.
     /// </summary>
     protected async Task<IReadOnlyList<TEvent>> Execute(Func<TState, IReadOnlyList<TEvent>> decide, CancellationToken ct = default)
     {
         for (var round = 1; ; round++)
         {
-            IReadOnlyList<TEvent> events;
-            try
-            {
-                events = decide(State);
-            }
-            catch (Exception) when (round < DecideRounds)
-            {
-                if (await CatchUpAsync(ct) == 0)
-                    throw;
-                continue;
-            }
+            var events = decide(State);
             if (events.Count == 0)
-            {
-                // "Nothing to do" meets no version check, so it must not rest on stale state.
-                if (round < DecideRounds && await CatchUpAsync(ct) > 0)
-                    continue;
                 return events;
-            }
             try
             {
                 var result = await Store.AppendAsync(StreamId, StreamType, Version, events, CallContext.Metadata, ct);
@@ -98,8 +89,8 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain
         }
     }
 
-    /// <summary>Folds events written by others (another silo, say) since our version.</summary>
-    protected async Task<int> CatchUpAsync(CancellationToken ct = default)
+    /// <summary>Folds events in the stream past our version (written by someone else).</summary>
+    private async Task<int> CatchUpAsync(CancellationToken ct)
     {
         var recorded = await Store.ReadStreamAsync(StreamId, Version, ct);
         foreach (var e in recorded)
@@ -132,4 +123,6 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain
 }
 
 /// <summary>How state was loaded: the snapshot version used (0: none) and the events replayed after it.</summary>
+[GenerateSerializer]
+[Alias("mc.state-load")]
 public sealed record StateLoad(long SnapshotVersion, int EventsReplayed);

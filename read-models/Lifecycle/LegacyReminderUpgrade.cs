@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using MissionControl.GrainInterfaces.Agents;
+using Npgsql;
+using Orleans;
+using Orleans.Runtime;
+
+namespace MissionControl.ReadModels.Lifecycle;
+
+/// <summary>
+/// Moves the agents' watches out of the <c>reminders</c> table that releases before the cluster
+/// kept (migration 0002) into Orleans reminders and offline sweeps. Once the silo is active, one
+/// silo takes the table (renaming it claims it), asks every agent listed in it to resume its
+/// watches, then drops it. A silo that dies half way leaves the renamed table, which the next
+/// start finishes; resuming twice is harmless.
+/// </summary>
+internal sealed class LegacyReminderUpgrade(NpgsqlDataSource database, IGrainFactory grains, ILogger<LegacyReminderUpgrade> logger)
+    : ILifecycleParticipant<ISiloLifecycle>
+{
+    private const string Claimed = "reminders_upgrading";
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(LegacyReminderUpgrade), ServiceLifecycleStage.Active, RunAsync);
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        await ClaimAsync(ct);
+        if (!await ExistsAsync(Claimed, ct))
+            return;
+        var agents = await AgentKeysAsync(ct);
+        foreach (var agent in agents)
+            await grains.GetGrain<IAgentGrain>(agent).Resume();
+        await using var drop = database.CreateCommand($"drop table if exists {Claimed}");
+        await drop.ExecuteNonQueryAsync(ct);
+        logger.LogInformation("Moved the watches of {Count} agents onto cluster reminders.", agents.Count);
+    }
+
+    private async Task ClaimAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var rename = database.CreateCommand($"alter table if exists reminders rename to {Claimed}");
+            await rename.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateTable)
+        {
+            // A claimed table is still being worked through; it is finished below.
+        }
+    }
+
+    private async Task<bool> ExistsAsync(string table, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand("select to_regclass($1) is not null");
+        command.Parameters.Add(new NpgsqlParameter { Value = table });
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private async Task<IReadOnlyList<string>> AgentKeysAsync(CancellationToken ct)
+    {
+        await using var command = database.CreateCommand($"select distinct grain_key from {Claimed} where grain_type = 'agent'");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var keys = new List<string>();
+        while (await reader.ReadAsync(ct))
+            keys.Add(reader.GetString(0));
+        return keys;
+    }
+}
