@@ -3,7 +3,6 @@ using MissionControl.GrainInterfaces.Boards;
 using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
-
 using Orleans;
 
 namespace MissionControl.ApiGateway.Access;

@@ -5,7 +5,6 @@ using MissionControl.Grains.Common;
 using MissionControl.Grains.Organizations;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
-
 using Orleans;
 
 namespace MissionControl.ApiGateway.Access;

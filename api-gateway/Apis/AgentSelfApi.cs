@@ -6,7 +6,6 @@ using MissionControl.ApiGateway.OpenApi;
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.Grains.Agents;
 using MissionControl.Runtime;
-
 using Orleans;
 
 namespace MissionControl.ApiGateway.Apis;

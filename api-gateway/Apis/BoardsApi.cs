@@ -11,7 +11,6 @@ using MissionControl.GrainInterfaces.Boards;
 using MissionControl.Grains.Organizations;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
-
 using Orleans;
 
 namespace MissionControl.ApiGateway.Apis;

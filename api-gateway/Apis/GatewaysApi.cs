@@ -12,7 +12,6 @@ using MissionControl.Grains.Gateways;
 using MissionControl.Grains.Gateways.TemplateSync;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
-
 using Orleans;
 
 namespace MissionControl.ApiGateway.Apis;

@@ -6,7 +6,6 @@ using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
-
 using Orleans;
 
 namespace MissionControl.ApiGateway.Apis;

@@ -9,7 +9,6 @@ using MissionControl.Grains.Common;
 using MissionControl.Grains.Organizations;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
-
 using Orleans;
 
 namespace MissionControl.ApiGateway.Apis;

@@ -6,7 +6,6 @@ using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.GrainInterfaces.Users;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
-
 using Orleans;
 
 namespace MissionControl.ApiGateway.Apis;

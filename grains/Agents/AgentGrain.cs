@@ -7,7 +7,6 @@ using MissionControl.Grains.Common;
 using MissionControl.Grains.Security;
 using MissionControl.Grains.Agents.Presence;
 using Orleans;
-
 using Orleans.Runtime;
 
 namespace MissionControl.Grains.Agents;

@@ -3,7 +3,6 @@ using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.GrainInterfaces.Tasks;
 using MissionControl.Grains.Boards.Events;
 using MissionControl.Grains.Common;
-
 using Orleans;
 using Orleans.Runtime;
 

@@ -2,7 +2,6 @@ using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.Grains.Common;
 using MissionControl.Grains.Gateways.Events;
 using Contracts = MissionControl.GrainInterfaces.Gateways;
-
 using Orleans;
 using Orleans.Runtime;
 

@@ -2,7 +2,6 @@ using MissionControl.GrainInterfaces.Boards;
 using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.Grains.Common;
 using MissionControl.Grains.Organizations.Events;
-
 using Orleans;
 using Orleans.Runtime;
 

@@ -2,7 +2,6 @@ using MissionControl.GrainInterfaces.Tasks;
 using MissionControl.Grains.Boards;
 using MissionControl.Grains.Common;
 using MissionControl.Grains.Tasks.Events;
-
 using Orleans;
 using Orleans.Runtime;
 

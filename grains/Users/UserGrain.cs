@@ -1,7 +1,6 @@
 using MissionControl.GrainInterfaces.Users;
 using MissionControl.Grains.Common;
 using MissionControl.Grains.Users.Events;
-
 using Orleans;
 using Orleans.Runtime;
 

@@ -1,7 +1,6 @@
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.Grains.Security;
 using MissionControl.Runtime;
-
 using Orleans;
 
 namespace MissionControl.ReadModels.Inbox;

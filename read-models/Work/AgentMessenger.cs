@@ -4,7 +4,6 @@ using MissionControl.Grains.Gateways.Config;
 using MissionControl.OpenClaw;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
-
 using Orleans;
 
 namespace MissionControl.ReadModels.Work;

@@ -4,7 +4,6 @@ using MissionControl.Grains.Boards;
 using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
-
 using Orleans;
 
 namespace MissionControl.ReadModels.Work;

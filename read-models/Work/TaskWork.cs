@@ -5,7 +5,6 @@ using MissionControl.Grains.Tasks;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
 using TaskStatus = MissionControl.Grains.Tasks.TaskStatus;
-
 using Orleans;
 
 namespace MissionControl.ReadModels.Work;

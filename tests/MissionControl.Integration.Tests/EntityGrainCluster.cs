@@ -13,7 +13,6 @@ using MissionControl.ReadModels;
 using MissionControl.Runtime;
 using MissionControl.Silo.Hosting;
 using MissionControl.Testing;
-
 using Orleans;
 
 namespace MissionControl.Integration.Tests;

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MissionControl.Silo.Cluster;
 using MissionControl.Silo.Hosting;
+using Orleans;
 using Orleans.Configuration;
+using Orleans.Runtime;
 using Orleans.Hosting;
 
 namespace MissionControl.Testing;
@@ -71,6 +73,17 @@ public sealed class TestCluster : IAsyncDisposable
         _silos.Add(silo);
         return silo;
     }
+
+    /// <summary>The running silo that holds <paramref name="grain"/>'s activation (the call activates it if need be).</summary>
+    public async Task<TestSilo> HostOfAsync(IAddressable grain)
+    {
+        var running = _silos.Where(s => !s.IsStopped).ToList();
+        var address = await running[0].Grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
+        return running.Single(s => s.SiloId == address?.ToString());
+    }
+
+    /// <summary>The running silos other than <paramref name="silo"/>.</summary>
+    public TestSilo OtherThan(TestSilo silo) => _silos.First(s => !s.IsStopped && s != silo);
 
     public async ValueTask DisposeAsync()
     {

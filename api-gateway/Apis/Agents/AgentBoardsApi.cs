@@ -11,7 +11,6 @@ using MissionControl.Grains.Agents;
 using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
-
 using Orleans;
 
 namespace MissionControl.ApiGateway.Apis.Agents;

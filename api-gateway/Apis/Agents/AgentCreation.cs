@@ -5,7 +5,6 @@ using MissionControl.Grains.Access;
 using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
-
 using Orleans;
 
 namespace MissionControl.ApiGateway.Apis.Agents;

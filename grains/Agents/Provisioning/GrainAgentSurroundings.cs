@@ -6,7 +6,6 @@ using MissionControl.Grains.Gateways.Config;
 using MissionControl.Runtime;
 using MissionControl.Templates.Context;
 using TemplateRules = MissionControl.Templates.Context.BoardRules;
-
 using Orleans;
 
 namespace MissionControl.Grains.Agents.Provisioning;

@@ -1,7 +1,6 @@
 using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.OpenClaw;
 using MissionControl.Runtime;
-
 using Orleans;
 
 namespace MissionControl.Grains.Gateways.Config;

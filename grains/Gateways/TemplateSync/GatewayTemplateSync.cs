@@ -5,7 +5,6 @@ using MissionControl.OpenClaw.Errors;
 using MissionControl.OpenClaw.Operations;
 using MissionControl.Runtime;
 using MissionControl.Templates.Credentials;
-
 using Orleans;
 
 namespace MissionControl.Grains.Gateways.TemplateSync;

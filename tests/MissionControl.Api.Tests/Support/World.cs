@@ -23,7 +23,6 @@ using MissionControl.Runtime;
 using MissionControl.Silo.Hosting;
 using MissionControl.Templates.Credentials;
 using MissionControl.Testing;
-
 using Orleans;
 
 namespace MissionControl.Api.Tests.Support;

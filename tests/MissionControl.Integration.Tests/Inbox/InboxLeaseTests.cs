@@ -114,8 +114,9 @@ public sealed class InboxLeaseTests
         var id = await QueueAsync(agent, "survive a crash");
         await agent.Poll(Poll(T0));
 
-        await cluster.Silos[0].KillAsync();
-        var other = cluster.Agent(agentId, silo: 1);
+        var host = await cluster.HostOfAsync(agent);
+        await host.KillAsync();
+        var other = cluster.OtherThan(host).Grains.GetGrain<IAgentGrain>(agentId.ToString());
 
         Assert.Empty((await other.Poll(Poll(T0.AddMinutes(1)))).Messages);
         Assert.Equal([(id, 2)], (await other.Poll(Poll(T0 + Lease))).Messages.Select(m => (m.Id, m.Attempt)));

@@ -9,7 +9,6 @@ using MissionControl.OpenClaw.Resilience;
 using MissionControl.ReadModels;
 using MissionControl.Runtime;
 using MissionControl.Testing;
-
 using Orleans;
 
 namespace MissionControl.Integration.Tests.Lifecycle;
