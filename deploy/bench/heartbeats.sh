@@ -75,9 +75,18 @@ hb_ticks() {
   fi
 }
 
-# One wrk run; prints "rps p50_ms p99_ms non2xx socket_errors service_cpu_s postgres_cpu_s".
+# Rows the service's database has inserted, updated or deleted in the cluster's reminder table so
+# far. The server publishes these counters a moment after each commit, hence the pause.
+hb_reminder_writes() {
+  sleep 1.5
+  psql -h 127.0.0.1 -p "$MC_PG_PORT" -U postgres -d heartbeat_service -tAc \
+    "select coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) from pg_stat_user_tables where relname = 'orleans_reminders'"
+}
+
+# One wrk run; prints "rps p50_ms p99_ms non2xx socket_errors service_cpu_s postgres_cpu_s reminder_writes requests".
 hb_run_wrk() {
-  local out postmaster service_before pg_before hz
+  local out postmaster service_before pg_before hz reminders_before
+  reminders_before=$(hb_reminder_writes)
   postmaster=$(head -n 1 "$MC_PG_DATA/postmaster.pid"); hz=$(getconf CLK_TCK)
   service_before=$(hb_ticks "$hb_service_pid"); pg_before=$(hb_ticks tree "$postmaster")
   out=$(TOKENS_FILE="$work/tokens.txt" wrk -t2 -c"$bench_connections" -d"${bench_seconds}s" --timeout 10s \
@@ -88,9 +97,10 @@ hb_run_wrk() {
   non2xx=$(echo "$out" | hb_field non2xx); errors=$(echo "$out" | hb_field socket_errors)
   local service_cpu pg_cpu
   service_cpu=$(( $(hb_ticks "$hb_service_pid") - service_before )); pg_cpu=$(( $(hb_ticks tree "$postmaster") - pg_before ))
+  local reminders=$(( $(hb_reminder_writes) - reminders_before ))
   awk -v r="$requests" -v d="$duration" -v a="$p50" -v b="$p99" -v n="$non2xx" -v e="$errors" \
-    -v sc="$service_cpu" -v pc="$pg_cpu" -v hz="$hz" \
-    'BEGIN {printf "%.0f %.2f %.2f %d %d %.1f %.1f\n", r / (d / 1e6), a / 1000, b / 1000, n, e, sc / hz, pc / hz}'
+    -v sc="$service_cpu" -v pc="$pg_cpu" -v hz="$hz" -v rw="$reminders" \
+    'BEGIN {printf "%.0f %.2f %.2f %d %d %.1f %.1f %d %d\n", r / (d / 1e6), a / 1000, b / 1000, n, e, sc / hz, pc / hz, rw, r}'
 }
 
 # One pgbench run; prints "tps avg_ms p99_ms postgres_cpu_s".
@@ -140,7 +150,7 @@ hb_main() {
   for run in $(seq 1 "$bench_runs"); do
     ours+=("$(hb_run_wrk)")
     theirs+=("$(hb_run_pgbench)")
-    printf '  run %d: ours %s req/s (p50 %s ms, p99 %s ms, non-2xx %s, socket errors %s; CPU s: service %s, postgres %s) | pgbench %s tps (avg %s ms, p99 %s ms; CPU s: postgres %s)\n' \
+    printf '  run %d: ours %s req/s (p50 %s ms, p99 %s ms, non-2xx %s, socket errors %s; CPU s: service %s, postgres %s; reminder-table writes %s for %s heartbeats) | pgbench %s tps (avg %s ms, p99 %s ms; CPU s: postgres %s)\n' \
       "$run" ${ours[-1]} ${theirs[-1]}
   done
   local rps p50 p99 tps pavg pp99
@@ -155,6 +165,7 @@ hb_main() {
   cpu_pg_ours=$(printf '%s\n' "${ours[@]}" | awk '{print $7 / ($1 * s) * 1e6}' s="$bench_seconds" | hb_median)
   cpu_pg_theirs=$(printf '%s\n' "${theirs[@]}" | awk '{print $4 / ($1 * s) * 1e6}' s="$bench_seconds" | hb_median)
   echo "median ours:    $rps heartbeats/s, p50 $p50 ms, p99 $p99 ms"
+  printf '%s\n' "${ours[@]}" | awk '{w += $8; n += $9} END {printf "reminder-table writes per heartbeat: %.6f (%d writes for %d heartbeats over all runs)\n", (n ? w / n : 0), w, n}'
   echo "median pgbench: $tps tps, latency avg $pavg ms, p99 $pp99 ms"
   printf 'CPU per heartbeat (median, microseconds): service %.0f, postgres %.0f; postgres per pgbench transaction %.0f\n' \
     "$cpu_service" "$cpu_pg_ours" "$cpu_pg_theirs"

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MissionControl.Silo.Cluster;
+using MissionControl.Testing;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -27,7 +28,7 @@ public static class TestSiloHost
                 GatewayPort = gatewayPort,
             });
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
-            silo.Configure<ClusterMembershipOptions>(FastFailureDetection);
+            silo.Configure<ClusterMembershipOptions>(TestTimings.FastFailureDetection);
         });
         return builder.Build();
     }
@@ -39,15 +40,5 @@ public static class TestSiloHost
         await using var command = database.CreateCommand(
             "create table if not exists reminder_firings (grain text not null, silo text not null, at timestamptz not null default clock_timestamp())");
         await command.ExecuteNonQueryAsync();
-    }
-
-    // Seconds rather than the defaults' tens of seconds, so a killed silo is found out quickly.
-    private static void FastFailureDetection(ClusterMembershipOptions options)
-    {
-        options.ProbeTimeout = TimeSpan.FromSeconds(1);
-        options.NumMissedProbesLimit = 2;
-        options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(2);
-        options.TableRefreshTimeout = TimeSpan.FromSeconds(2);
-        options.LocalHealthDegradationMonitoringPeriod = TimeSpan.FromSeconds(1);
     }
 }

@@ -16,9 +16,7 @@ public sealed class DependencyRaceTests
     {
         await using var gateway = FakeGateway.Start();
         await using var cluster = await DomainCluster.StartAsync(silos: 2);
-        var organizationId = Guid.NewGuid();
-        await cluster.Grains().GetGrain<IOrganizationGrain>(organizationId.ToString())
-            .Create(new NewOrganization("Acme", Guid.NewGuid(), "owner@acme.test"));
+        var organizationId = await cluster.OrganizationAsync();
         var boardId = await cluster.BoardAsync(organizationId, await cluster.GatewayAsync(gateway, organizationId));
         var user = new WorkActor.User(Guid.NewGuid(), "Ada");
 

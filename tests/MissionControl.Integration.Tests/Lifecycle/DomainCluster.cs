@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MissionControl.Fakes;
 using MissionControl.GrainInterfaces.Boards;
 using MissionControl.GrainInterfaces.Gateways;
+using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.Grains.Agents;
 using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.Integration.Tests.Agents;
@@ -27,6 +28,15 @@ public static class DomainCluster
         cluster.Primary.Services.GetRequiredService<T>();
 
     public static IGrainFactory Grains(this TestCluster cluster) => cluster.Primary.Grains;
+
+    /// <summary>A fresh organization named Acme.</summary>
+    public static async Task<Guid> OrganizationAsync(this TestCluster cluster)
+    {
+        var organizationId = Guid.NewGuid();
+        await cluster.Grains().GetGrain<IOrganizationGrain>(organizationId.ToString())
+            .Create(new NewOrganization("Acme", Guid.NewGuid(), "owner@acme.test"));
+        return organizationId;
+    }
 
     /// <summary>A gateway at the fake's address with its main agent provisioned.</summary>
     public static async Task<Guid> GatewayAsync(this TestCluster cluster, FakeGateway gateway, Guid organizationId)

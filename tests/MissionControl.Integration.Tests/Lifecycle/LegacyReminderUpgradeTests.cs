@@ -17,9 +17,7 @@ public sealed class LegacyReminderUpgradeTests
         options.OfflineAfter = TimeSpan.FromSeconds(2);
         await using var gateway = FakeGateway.Start();
         await using var cluster = await DomainCluster.StartAsync(silos: 1, options);
-        var organizationId = Guid.NewGuid();
-        await cluster.Grains().GetGrain<IOrganizationGrain>(organizationId.ToString())
-            .Create(new NewOrganization("Acme", Guid.NewGuid(), "owner@acme.test"));
+        var organizationId = await cluster.OrganizationAsync();
         var gatewayId = await cluster.GatewayAsync(gateway, organizationId);
         var agentId = (await cluster.Grains().GetGrain<IGatewayGrain>(gatewayId.ToString()).Get()).MainAgentId!.Value;
         await cluster.Agent(agentId).RecordHeartbeat(null);

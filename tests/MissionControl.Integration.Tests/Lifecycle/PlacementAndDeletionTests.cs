@@ -18,9 +18,7 @@ public sealed class PlacementAndDeletionTests
     {
         await using var gateway = FakeGateway.Start();
         await using var cluster = await DomainCluster.StartAsync(silos: 2);
-        var organizationId = Guid.NewGuid();
-        await cluster.Grains().GetGrain<IOrganizationGrain>(organizationId.ToString())
-            .Create(new NewOrganization("Acme", Guid.NewGuid(), "owner@acme.test"));
+        var organizationId = await cluster.OrganizationAsync();
         var gatewayId = await cluster.GatewayAsync(gateway, organizationId);
         var boardId = await cluster.BoardAsync(organizationId, gatewayId);
         var placement = cluster.Service<AgentPlacement>();
