@@ -183,6 +183,7 @@ public sealed record AgentPresence(string Status, DateTimeOffset? LastSeenAt, lo
 /// <summary>The latest provision attempt, for operators.</summary>
 [Orleans.GenerateSerializer]
 [Orleans.Alias("mc.provision-summary")]
+[Orleans.Immutable]
 public sealed record ProvisionSummary(
     int Generation,
     string Action,
@@ -192,9 +193,14 @@ public sealed record ProvisionSummary(
     DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt);
 
-/// <summary>Everything about an agent that may be shown (no token, no hash).</summary>
+/// <summary>
+/// Everything about an agent that may be shown (no token, no hash). Every heartbeat answers
+/// with one; it is built afresh from the agent's state and never changed after, so a call within
+/// one silo hands it over as it is instead of deep-copying it (its JSON settings included).
+/// </summary>
 [Orleans.GenerateSerializer]
 [Orleans.Alias("mc.agent-snapshot")]
+[Orleans.Immutable]
 public sealed record AgentSnapshot(
     Guid Id,
     string Name,

@@ -9,10 +9,10 @@ using Orleans.Runtime;
 
 namespace MissionControl.Grains.Agents;
 
-// Provisioning runs on the activation that started the attempt, because only it holds the raw
-// token (never stored). A durable watch reminder covers a silo that dies mid-run: whichever silo
-// fires it finds the attempt without progress, records it as interrupted, and starts a retry
-// with a fresh token, a bounded number of times.
+// Provisioning runs in the activation that started the attempt, because only it holds the raw
+// token (never stored). A durable watch reminder covers a silo that dies mid-run: it fires on a
+// survivor, whose fresh activation holds no token, finds the attempt without progress, records
+// it as interrupted, and starts a retry with a fresh token, a bounded number of times.
 public sealed partial class AgentGrain
 {
     private readonly Dictionary<int, string> _tokens = [];
@@ -116,7 +116,7 @@ public sealed partial class AgentGrain
         }
         catch (DomainException)
         {
-            // The attempt was superseded or settled meanwhile (a delete, or a watch on another silo).
+            // The attempt was superseded or settled meanwhile (a delete, say).
         }
         await CancelAsync(ProvisionWatch);
     }
