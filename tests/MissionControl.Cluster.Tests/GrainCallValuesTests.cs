@@ -3,6 +3,7 @@ using MissionControl.Cluster.Tests.Support;
 using MissionControl.Grains.Common;
 using MissionControl.OpenClaw.Errors;
 using MissionControl.OpenClaw.Heartbeats;
+using MissionControl.Runtime;
 using MissionControl.Testing;
 using Orleans.Serialization;
 
@@ -67,5 +68,18 @@ public sealed class GrainCallValuesTests
 
         Assert.Equal((error.Kind, error.Detail, error.Code, error.HttpStatus), (back.Kind, back.Detail, back.Code, back.HttpStatus));
         Assert.Equal(blockedBy, Assert.IsType<List<Guid>>(back.Fields!["blocked_by_task_ids"]));
+    }
+
+    [Fact]
+    public async Task Given_a_lost_append_race_When_it_crosses_a_grain_call_Then_it_is_still_a_conflict_with_its_versions()
+    {
+        await using var database = TestDatabase.Create();
+        await using var silo = await ClusterSilo.StartAsync(database);
+        var serializer = silo.Services.GetRequiredService<Serializer>();
+        var error = new ConcurrencyException("agent-42", expectedVersion: 7, actualVersion: 9);
+
+        var back = Assert.IsType<ConcurrencyException>(serializer.Deserialize<Exception>(serializer.SerializeToArray<Exception>(error)));
+
+        Assert.Equal((error.StreamId, error.ExpectedVersion, error.ActualVersion, error.Message), (back.StreamId, back.ExpectedVersion, back.ActualVersion, back.Message));
     }
 }
