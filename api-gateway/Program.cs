@@ -52,6 +52,7 @@ app.MapAgentsApi();
 app.MapBoardWorkApi();
 app.MapGatewayInboxApi();
 app.MapAgentInboxApi();
+app.MapHistoryApi();
 app.Run();
 return 0;
 

@@ -1,6 +1,7 @@
 using MissionControl.Grains.Agents.Presence;
 using MissionControl.Grains.Organizations;
 using Microsoft.Extensions.DependencyInjection;
+using MissionControl.ReadModels.History;
 using MissionControl.ReadModels.Projections;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Silo.Hosting;
@@ -34,6 +35,7 @@ public static class ReadModelRegistration
         silo.Services.AddSingleton<IOrganizationNames>(sp => sp.GetRequiredService<MembershipQueries>());
         silo.Services.AddSingleton<InboxQueries>();
         silo.Services.AddSingleton<ISilentAgents, SilentAgentQueries>();
+        silo.Services.AddSingleton<StreamHistory>();
         return silo;
     }
 }

@@ -15,8 +15,8 @@ public static class HttpPipeline
 
     /// <summary>
     /// Request ids first (so every response, even a failed one, carries one), then error
-    /// translation around everything else, then the body limit, routing and authentication.
-    /// Map endpoints after calling this.
+    /// translation around everything else, then the body limit, routing and authentication, and
+    /// last the caller stamped on the events the request causes. Map endpoints after calling this.
     /// </summary>
     public static WebApplication UseMissionControlHttp(this WebApplication app)
     {
@@ -26,6 +26,7 @@ public static class HttpPipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<ActingCallerMiddleware>();
         return app;
     }
 }

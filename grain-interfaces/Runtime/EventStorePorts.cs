@@ -16,6 +16,9 @@ public sealed record RecordedEvent(
     EventMetadata Metadata,
     DateTimeOffset RecordedAt);
 
+/// <summary>One page of a stream, and the stream's length.</summary>
+public sealed record StreamPage(IReadOnlyList<RecordedEvent> Events, long Total);
+
 /// <summary>The outcome of an append: the stream's new version and the events' global sequence numbers.</summary>
 public sealed record AppendResult(long NewVersion, IReadOnlyList<long> Sequences);
 
@@ -49,6 +52,12 @@ public interface IEventStore
 
     /// <summary>The stream's events with a version above <paramref name="afterVersion"/>, in order.</summary>
     Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long afterVersion, CancellationToken ct = default);
+
+    /// <summary>
+    /// At most <paramref name="limit"/> of the stream's events from the one after the first
+    /// <paramref name="skip"/>, in order, and how many the stream holds (its version).
+    /// </summary>
+    Task<StreamPage> ReadStreamPageAsync(string streamId, long skip, int limit, CancellationToken ct = default);
 
     /// <summary>The latest snapshot saved with <paramref name="schemaVersion"/>, if any.</summary>
     Task<Snapshot<TState>?> ReadSnapshotAsync<TState>(string streamId, int schemaVersion, CancellationToken ct = default);

@@ -49,6 +49,22 @@ public sealed class PostgresEventStore(
         return await EventRows.ReadAllAsync(command, registry, ct);
     }
 
+    // Versions run 1..N without gaps, so a page is a version range and the total is the stream's version.
+    public async Task<StreamPage> ReadStreamPageAsync(string streamId, long skip, int limit, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select seq, stream_id, version, event_type, data::text, metadata::text, created_at
+            from events where stream_id = $1 and version > $2 and version <= $3 order by version
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        command.Parameters.Add(new NpgsqlParameter { Value = skip });
+        command.Parameters.Add(new NpgsqlParameter { Value = skip + limit });
+        var events = await EventRows.ReadAllAsync(command, registry, ct);
+        await using var version = dataSource.CreateCommand("select version from streams where stream_id = $1");
+        version.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        return new StreamPage(events, await version.ExecuteScalarAsync(ct) is long total ? total : 0);
+    }
+
     public async Task<Snapshot<TState>?> ReadSnapshotAsync<TState>(string streamId, int schemaVersion, CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand(
