@@ -85,6 +85,26 @@ public sealed class ServiceClusterTests
         Assert.Equal(JsonValueKind.String, row.GetProperty("last_seen_at").ValueKind);
     }
 
+    [Fact]
+    public async Task Given_two_service_processes_When_one_gets_SIGTERM_Then_it_exits_cleanly_and_is_dead_in_the_table_as_it_exits()
+    {
+        await using var services = await ServiceGroup.StartAsync(2);
+        using var survivor = services[0].Client(asUser: true);
+        using var leaving = services[1].Client(asUser: true);
+        Assert.Equal(HttpStatusCode.OK, (await survivor.PostAsync("/api/v1/auth/bootstrap", null)).StatusCode);
+        await Eventually.WaitUntil(async () => (await StatusAsync(survivor)).Silos.Count(s => s.Status == "active") == 2,
+            Patience, "both silos are active");
+        var leaver = (await StatusAsync(leaving)).AnsweredBy;
+
+        var exitCode = await services[1].TerminateAsync(Patience);
+        var row = (await StatusAsync(survivor)).Silos.Single(s => $"{s.Address}:{s.SiloPort}@{s.Generation}" == leaver);
+
+        // It left the cluster itself: failure detection at the service's timings (several missed
+        // 5 s probes) could not have found a vanished silo dead by the time it exits.
+        Assert.Equal(0, exitCode);
+        Assert.Equal("dead", row.Status);
+    }
+
     private static async Task<Guid> IdOfAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

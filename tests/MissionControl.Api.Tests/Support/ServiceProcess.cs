@@ -79,6 +79,26 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
         }, timeout, "the service answers /healthz");
 
+    /// <summary>
+    /// Asks the process to stop as an orchestrator does (SIGTERM) and waits for it to exit;
+    /// returns its exit code. Fails when it is still running after <paramref name="patience"/>.
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan patience)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
+            await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(patience);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The service was still running {patience.TotalSeconds} s after SIGTERM:\n{Output}");
+        }
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
