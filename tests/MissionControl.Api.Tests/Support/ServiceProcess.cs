@@ -6,7 +6,8 @@ namespace MissionControl.Api.Tests.Support;
 
 /// <summary>
 /// The service as operators run it: its own process, listening on a loopback port, its silo on
-/// ports of its own. Several on one schema form one cluster. Disposing kills the process.
+/// ports of its own. Several on one schema form one cluster; the load balancer runs the same way.
+/// Disposing kills the process.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
@@ -34,24 +35,48 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static ServiceProcess Start(string databaseUrl)
     {
         var url = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
+        return Launch(typeof(Program).Assembly.Location, url, new Dictionary<string, string>
+        {
+            ["DATABASE_URL"] = databaseUrl,
+            ["AUTH_MODE"] = "local",
+            ["LOCAL_AUTH_TOKEN"] = MissionControlFactory.LocalToken,
+            ["BASE_URL"] = url.ToString(),
+            ["ORLEANS_SILO_PORT"] = FreePorts.Next().ToString(),
+            ["ORLEANS_GATEWAY_PORT"] = FreePorts.Next().ToString(),
+        });
+    }
+
+    /// <summary>The load balancer of a local cluster, in front of <paramref name="backends"/>.</summary>
+    public static ServiceProcess StartBalancer(IEnumerable<Uri> backends)
+    {
+        // Built with the tests (a project reference not referenced as an assembly), in the same
+        // configuration and framework folders: <repo>/load-balancer/bin/<configuration>/<framework>.
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = framework.Parent!;
+        var repository = configuration.Parent!.Parent!.Parent!.Parent!;
+        var dll = Path.Combine(repository.FullName, "load-balancer", "bin", configuration.Name, framework.Name, "MissionControl.LoadBalancer.dll");
+        return Launch(dll, new Uri($"http://127.0.0.1:{FreePorts.Next()}"), new Dictionary<string, string>
+        {
+            ["MC_BACKENDS"] = string.Join(',', backends),
+        });
+    }
+
+    private static ServiceProcess Launch(string dll, Uri url, Dictionary<string, string> environment)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        start.Environment["DATABASE_URL"] = databaseUrl;
-        start.Environment["AUTH_MODE"] = "local";
-        start.Environment["LOCAL_AUTH_TOKEN"] = MissionControlFactory.LocalToken;
-        start.Environment["BASE_URL"] = url.ToString();
+        start.ArgumentList.Add(dll);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         start.Environment["ASPNETCORE_URLS"] = url.ToString();
-        start.Environment["ORLEANS_SILO_PORT"] = FreePorts.Next().ToString();
-        start.Environment["ORLEANS_GATEWAY_PORT"] = FreePorts.Next().ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var service = new ServiceProcess(Process.Start(start)!, url);
-        service.Capture();
-        return service;
+        var process = new ServiceProcess(Process.Start(start)!, url);
+        process.Capture();
+        return process;
     }
 
     public HttpClient Client(bool asUser = false)
