@@ -20,6 +20,7 @@ public sealed class MembershipTests
 
         await Eventually.WaitUntil(() => first.ActiveSilosSeen.Count == 2 && second.ActiveSilosSeen.Count == 2,
             Patience, "each silo sees both active");
+        await Eventually.WaitUntil(() => first.SilosPlacingGrains == 2, Patience, "the first silo places grains on both");
         var members = await first.Members.ListAsync();
         var placements = await Task.WhenAll(Enumerable.Range(0, 40)
             .Select(i => first.Grains.GetGrain<IPlacedGrain>($"grain-{i}").Silo()));

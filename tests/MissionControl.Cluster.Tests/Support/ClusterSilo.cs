@@ -32,6 +32,12 @@ public sealed class ClusterSilo : IAsyncDisposable
         Services.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.Members.Values
             .Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToList();
 
+    /// <summary>
+    /// The silos whose grain types this silo knows. Placement picks only among these, and a silo
+    /// joins this view a moment after it becomes active in the membership.
+    /// </summary>
+    public int SilosPlacingGrains => Services.GetRequiredService<IClusterManifestProvider>().Current.Silos.Count;
+
     public bool IsStopped { get; private set; }
 
     public static async Task<ClusterSilo> StartAsync(TestDatabase database, string serviceId = "svc")
