@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using MissionControl.Api.Tests.Support;
 using MissionControl.Testing;
 
@@ -39,15 +40,12 @@ public sealed class LoadBalancerTests
         return await AnsweredByAsync(client);
     }
 
-    private static async Task<string> AnsweredByAsync(HttpClient client) =>
-        (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<Status>(client, "/api/v1/system/status", Status.Json))!.AnsweredBy;
+    private static async Task<string> AnsweredByAsync(HttpClient client) => (await Status.ReadAsync(client)).AnsweredBy;
 
     // Null when the request failed (the balancer may answer 502 once for a process just gone).
     private static async Task<string?> TryAnsweredByAsync(HttpClient client)
     {
-        var response = await client.GetAsync("/api/v1/system/status");
-        return response.IsSuccessStatusCode
-            ? (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<Status>(response.Content, Status.Json))!.AnsweredBy
-            : null;
+        var response = await client.GetAsync(Status.Route);
+        return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<Status>(Status.Json))!.AnsweredBy : null;
     }
 }

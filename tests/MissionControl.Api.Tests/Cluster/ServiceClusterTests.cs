@@ -24,9 +24,9 @@ public sealed class ServiceClusterTests
         foreach (var service in services.Services)
         {
             using var client = service.Client(asUser: true);
-            await Eventually.WaitUntil(async () => (await StatusAsync(client)).Silos.Count(s => s.Status == "active") == 3,
+            await Eventually.WaitUntil(async () => (await Status.ReadAsync(client)).Silos.Count(s => s.Status == "active") == 3,
                 Patience, "every silo sees three active silos in the table");
-            statuses.Add(await StatusAsync(client));
+            statuses.Add(await Status.ReadAsync(client));
         }
         using var reader = services[2].Client(asUser: true);
         var organizations = await reader.GetFromJsonAsync<List<Membership>>("/api/v1/organizations/me/list");
@@ -92,12 +92,12 @@ public sealed class ServiceClusterTests
         using var survivor = services[0].Client(asUser: true);
         using var leaving = services[1].Client(asUser: true);
         Assert.Equal(HttpStatusCode.OK, (await survivor.PostAsync("/api/v1/auth/bootstrap", null)).StatusCode);
-        await Eventually.WaitUntil(async () => (await StatusAsync(survivor)).Silos.Count(s => s.Status == "active") == 2,
+        await Eventually.WaitUntil(async () => (await Status.ReadAsync(survivor)).Silos.Count(s => s.Status == "active") == 2,
             Patience, "both silos are active");
-        var leaver = (await StatusAsync(leaving)).AnsweredBy;
+        var leaver = (await Status.ReadAsync(leaving)).AnsweredBy;
 
         var exitCode = await services[1].TerminateAsync(Patience);
-        var row = (await StatusAsync(survivor)).Silos.Single(s => $"{s.Address}:{s.SiloPort}@{s.Generation}" == leaver);
+        var row = (await Status.ReadAsync(survivor)).Silos.Single(s => $"{s.Address}:{s.SiloPort}@{s.Generation}" == leaver);
 
         // It left the cluster itself: failure detection at the service's timings (several missed
         // 5 s probes) could not have found a vanished silo dead by the time it exits.
@@ -110,9 +110,6 @@ public sealed class ServiceClusterTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return Guid.Parse((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
     }
-
-    private static async Task<Status> StatusAsync(HttpClient client) =>
-        (await client.GetFromJsonAsync<Status>("/api/v1/system/status", Status.Json))!;
 
     private sealed record Membership(string Name, string Role);
 }

@@ -13,7 +13,7 @@ public sealed class SystemStatusApiTests(World world) : IClassFixture<World>
         var organization = await world.NewOrganizationAsync();
         using var client = world.ClientFor(organization.Owner);
 
-        var status = (await client.GetFromJsonAsync<Status>("/api/v1/system/status", Status.Json))!;
+        var status = await Status.ReadAsync(client);
 
         var silo = Assert.Single(status.Silos);
         Assert.Equal("active", silo.Status);
@@ -49,6 +49,11 @@ public sealed class SystemStatusApiTests(World world) : IClassFixture<World>
 internal sealed record Status(string Version, string ClusterId, string ServiceId, string AnsweredBy, List<SiloStatusRow> Silos)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public const string Route = "/api/v1/system/status";
+
+    /// <summary>The cluster as <paramref name="client"/>'s process answers it (the client must be an admin).</summary>
+    public static async Task<Status> ReadAsync(HttpClient client) => (await client.GetFromJsonAsync<Status>(Route, Json))!;
 }
 
 internal sealed record SiloStatusRow(
