@@ -30,16 +30,7 @@ cluster_start() {
   if compgen -G "$state/*.pid" >/dev/null; then mc_die "a cluster is already running here; run: deploy/cluster.sh stop"; fi
   mc_require_dotnet
   command -v curl >/dev/null || mc_apt_install curl
-  if [ -z "${DATABASE_URL:-}" ]; then
-    mc_pg_start "$root/.mc/pg" "${MC_PG_PORT:-54329}" missioncontrol
-    export DATABASE_URL="postgresql://postgres@127.0.0.1:${MC_PG_PORT}/missioncontrol"
-  fi
-  export AUTH_MODE="${AUTH_MODE:-local}"
-  if [ "$AUTH_MODE" = local ] && [ -z "${LOCAL_AUTH_TOKEN:-}" ]; then
-    local token_file="$root/.mc/local-auth-token"
-    [ -s "$token_file" ] || (umask 077; mkdir -p "$root/.mc"; head -c 48 /dev/urandom | base64 | tr -d '/+=\n' > "$token_file")
-    LOCAL_AUTH_TOKEN=$(cat "$token_file"); export LOCAL_AUTH_TOKEN
-  fi
+  mc_service_defaults "$root"
   local front="${MC_CLUSTER_URL:-http://127.0.0.1:8000}"
   export BASE_URL="${BASE_URL:-$front}"
 

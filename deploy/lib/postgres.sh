@@ -82,3 +82,25 @@ mc_pg_start_throwaway() {
   MC_PG_FSYNC="${MC_PG_FSYNC:-off}" mc_pg_start "$(mc_repo_root)/.mc/$name-pg" "$(mc_free_port)" "missioncontrol_$name"
   export DATABASE_URL="postgresql://postgres@127.0.0.1:${MC_PG_PORT}/missioncontrol_$name"
 }
+
+# What the service needs to run here when the caller gave nothing: without DATABASE_URL, the
+# embedded PostgreSQL under .mc/pg (port MC_PG_PORT, default 54329) and its URL; with AUTH_MODE
+# local (the default) and no LOCAL_AUTH_TOKEN, a token generated once and kept in .mc/local-auth-token.
+mc_service_defaults() {
+  local root=$1
+  if [ -z "${DATABASE_URL:-}" ]; then
+    mc_pg_start "$root/.mc/pg" "${MC_PG_PORT:-54329}" missioncontrol
+    export DATABASE_URL="postgresql://postgres@127.0.0.1:${MC_PG_PORT}/missioncontrol"
+    mc_log "embedded PostgreSQL: $DATABASE_URL (data in $MC_PG_DATA; stop it with: deploy/stop-postgres.sh)"
+  fi
+  export AUTH_MODE="${AUTH_MODE:-local}"
+  if [ "$AUTH_MODE" = local ] && [ -z "${LOCAL_AUTH_TOKEN:-}" ]; then
+    local token_file="$root/.mc/local-auth-token"
+    if [ ! -s "$token_file" ]; then
+      mkdir -p "$root/.mc"
+      (umask 077; head -c 48 /dev/urandom | base64 | tr -d '/+=\n' > "$token_file")
+    fi
+    LOCAL_AUTH_TOKEN=$(cat "$token_file"); export LOCAL_AUTH_TOKEN
+    mc_log "local auth token is in $token_file"
+  fi
+}
