@@ -8,10 +8,11 @@ namespace MissionControl.ReadModels.Lifecycle;
 
 /// <summary>
 /// Moves the agents' watches out of the <c>reminders</c> table that releases before the cluster
-/// kept (migration 0002) into Orleans reminders and offline sweeps. Once the silo is active, one
-/// silo takes the table (renaming it claims it), asks every agent listed in it to resume its
-/// watches, then drops it. A silo that dies half way leaves the renamed table, which the next
-/// start finishes; resuming twice is harmless.
+/// kept (migration 0002) into Orleans reminders and offline sweeps. Once the silo is active, it
+/// renames the table out of the way (so no later start mistakes it for a fresh one), asks every
+/// agent listed in it to resume its watches, then drops it. Silos starting together may both
+/// work through the renamed table, and one that dies half way leaves it for the next start:
+/// resuming an agent twice is harmless.
 /// </summary>
 internal sealed class LegacyReminderUpgrade(NpgsqlDataSource database, IGrainFactory grains, ILogger<LegacyReminderUpgrade> logger)
     : ILifecycleParticipant<ISiloLifecycle>
@@ -43,7 +44,8 @@ internal sealed class LegacyReminderUpgrade(NpgsqlDataSource database, IGrainFac
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateTable)
         {
-            // A claimed table is still being worked through; it is finished below.
+            // Both names exist (only by hand: a start renames the one table it finds). The renamed
+            // one is worked through below; the other is taken on the next start.
         }
     }
 
