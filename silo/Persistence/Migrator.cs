@@ -17,10 +17,14 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ILogger<Migrator> logg
     public async Task ApplyAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await EnsureSchemaAsync(connection, ct);
-        await Execute(connection, "select pg_advisory_lock(hashtextextended(current_schema() || '.migrations', 0))", ct);
+        // The lock is named after the configured schema, not current_schema(): that is null (no
+        // lock at all) while the schema does not exist yet, and creating it is part of the work
+        // the lock serializes ("create schema if not exists" is not safe against a concurrent twin).
+        var lockKey = $"{DatabaseSchema.Of(connection.ConnectionString) ?? "public"}.migrations";
+        await Execute(connection, "select pg_advisory_lock(hashtextextended($1, 0))", ct, lockKey);
         try
         {
+            await EnsureSchemaAsync(connection, ct);
             await Execute(connection, """
                 create table if not exists schema_migrations (
                     version int primary key, name text not null, applied_at timestamptz not null default now())
@@ -31,7 +35,7 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ILogger<Migrator> logg
         }
         finally
         {
-            await Execute(connection, "select pg_advisory_unlock(hashtextextended(current_schema() || '.migrations', 0))", CancellationToken.None);
+            await Execute(connection, "select pg_advisory_unlock(hashtextextended($1, 0))", CancellationToken.None, lockKey);
         }
     }
 
@@ -82,9 +86,11 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ILogger<Migrator> logg
         return versions;
     }
 
-    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken ct)
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken ct, params object[] values)
     {
         await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
         await command.ExecuteNonQueryAsync(ct);
     }
 
