@@ -47,7 +47,7 @@ public interface IEventStore
     /// <see cref="ConcurrencyException"/>. Inline projections run in the same transaction.
     /// </summary>
     Task<AppendResult> AppendAsync(
-        string streamId, string streamType, long expectedVersion,
+        string streamId, long expectedVersion,
         IReadOnlyList<object> events, EventMetadata metadata, CancellationToken ct = default);
 
     /// <summary>The stream's events with a version above <paramref name="afterVersion"/>, in order.</summary>

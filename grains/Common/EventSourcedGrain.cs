@@ -75,7 +75,7 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain
                 return events;
             try
             {
-                var result = await Store.AppendAsync(StreamId, StreamType, Version, events, CallContext.Metadata, ct);
+                var result = await Store.AppendAsync(StreamId, Version, events, CallContext.Metadata, ct);
                 var before = Version;
                 Fold(events, result.NewVersion);
                 if (SnapshotEvery > 0 && Version / SnapshotEvery > before / SnapshotEvery)

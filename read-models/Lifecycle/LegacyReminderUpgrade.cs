@@ -25,9 +25,9 @@ internal sealed class LegacyReminderUpgrade(NpgsqlDataSource database, IGrainFac
     private async Task RunAsync(CancellationToken ct)
     {
         await ClaimAsync(ct);
-        if (!await ExistsAsync(Claimed, ct))
-            return;
         var agents = await AgentKeysAsync(ct);
+        if (agents is null)
+            return;
         foreach (var agent in agents)
             await grains.GetGrain<IAgentGrain>(agent).Resume();
         await using var drop = database.CreateCommand($"drop table if exists {Claimed}");
@@ -49,20 +49,25 @@ internal sealed class LegacyReminderUpgrade(NpgsqlDataSource database, IGrainFac
         }
     }
 
-    private async Task<bool> ExistsAsync(string table, CancellationToken ct)
+    /// <summary>
+    /// The agents listed in the claimed table, or null when there is none: never was, or a silo
+    /// starting alongside this one has already worked through it and dropped it (it drops the
+    /// table only after every agent in it resumed).
+    /// </summary>
+    private async Task<IReadOnlyList<string>?> AgentKeysAsync(CancellationToken ct)
     {
-        await using var command = database.CreateCommand("select to_regclass($1) is not null");
-        command.Parameters.Add(new NpgsqlParameter { Value = table });
-        return (bool)(await command.ExecuteScalarAsync(ct))!;
-    }
-
-    private async Task<IReadOnlyList<string>> AgentKeysAsync(CancellationToken ct)
-    {
-        await using var command = database.CreateCommand($"select distinct grain_key from {Claimed} where grain_type = 'agent'");
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var keys = new List<string>();
-        while (await reader.ReadAsync(ct))
-            keys.Add(reader.GetString(0));
-        return keys;
+        try
+        {
+            await using var command = database.CreateCommand($"select distinct grain_key from {Claimed} where grain_type = 'agent'");
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var keys = new List<string>();
+            while (await reader.ReadAsync(ct))
+                keys.Add(reader.GetString(0));
+            return keys;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return null;
+        }
     }
 }

@@ -7,22 +7,23 @@ namespace MissionControl.Silo.EventStore;
 /// Group commit: appends from any grain queue here, and a few writers each take whatever has
 /// queued up into one transaction (<see cref="AppendTransaction"/>). Under load one commit, and
 /// so one WAL flush, carries many appends; alone, an append still goes straight through.
-/// Callers hear back only after their transaction committed. If a batch fails before COMMIT
-/// (one append's projection refusing its events, say), nothing of it was written and each
-/// append is tried again alone, so one stream's failure never fails or loses another's events.
+/// Callers hear back only after their transaction committed. A batch that fails before COMMIT
+/// wrote nothing: its stale appends (their stream moved on) get their conflict and the rest are
+/// written again together, or, when no append was stale (a projection refusing its events, say),
+/// one by one. So one stream's conflict or bad event never fails or loses another's events.
 /// </summary>
 internal sealed class AppendBatcher : IAsyncDisposable, IDisposable
 {
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>();
     private readonly AppendTransaction _transaction;
-    private readonly CommitNotifier _notifier;
+    private readonly StaleAppends _stale;
     private readonly int _maxBatch;
     private readonly Lazy<Task[]> _writers;
 
-    public AppendBatcher(AppendTransaction transaction, CommitNotifier notifier, int writers, int maxBatch)
+    public AppendBatcher(AppendTransaction transaction, StaleAppends stale, int writers, int maxBatch)
     {
         _transaction = transaction;
-        _notifier = notifier;
+        _stale = stale;
         _maxBatch = Math.Max(1, maxBatch);
         _writers = new Lazy<Task[]>(() => Enumerable.Range(0, Math.Max(1, writers)).Select(_ => Task.Run(WriteLoopAsync)).ToArray());
     }
@@ -31,7 +32,7 @@ internal sealed class AppendBatcher : IAsyncDisposable, IDisposable
     {
         _ = _writers.Value;
         if (!_queue.Writer.TryWrite(append))
-            throw new ObjectDisposedException(nameof(PostgresEventStore), "The event store is shutting down.");
+            throw new ObjectDisposedException(nameof(MartenEventStore), "The event store is shutting down.");
         return append.Completion;
     }
 
@@ -54,23 +55,51 @@ internal sealed class AppendBatcher : IAsyncDisposable, IDisposable
         var progress = new CommitProgress();
         try
         {
-            var outcomes = await _transaction.WriteAsync(batch, progress);
-            if (outcomes.Any(o => o is AppendResult))
-                _notifier.Signal();
+            var results = await _transaction.WriteAsync(batch, progress);
             for (var i = 0; i < batch.Count; i++)
-                batch[i].Settle(outcomes[i]);
+                batch[i].Succeed(results[i]);
         }
-        catch (Exception) when (!progress.Committing && batch.Count > 1)
+        catch (Exception ex) when (!progress.Committing)
         {
-            foreach (var append in batch.ToArray())
-                await CommitAsync([append]);
+            await RetryWithoutStaleAsync(batch, ex);
         }
         catch (Exception ex)
         {
-            // Alone, or lost at COMMIT itself (whether it landed is unknown): the caller decides.
+            // Lost at COMMIT itself (whether it landed is unknown): the callers decide.
             foreach (var append in batch)
                 append.Fail(ex);
         }
+    }
+
+    private async Task RetryWithoutStaleAsync(IReadOnlyList<PendingAppend> batch, Exception failure)
+    {
+        ConcurrencyException?[] conflicts;
+        try
+        {
+            conflicts = await _stale.FindAsync(batch);
+        }
+        catch (Exception)
+        {
+            // The database is away: nothing was written, and the original failure says why.
+            foreach (var append in batch)
+                append.Fail(failure);
+            return;
+        }
+        var fresh = new List<PendingAppend>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (conflicts[i] is { } conflict)
+                batch[i].Fail(conflict);
+            else
+                fresh.Add(batch[i]);
+        }
+        if (fresh.Count == batch.Count && fresh.Count == 1)
+            fresh[0].Fail(failure);
+        else if (fresh.Count == batch.Count)
+            foreach (var append in fresh)
+                await CommitAsync([append]);
+        else if (fresh.Count > 0)
+            await CommitAsync(fresh);
     }
 
     public async ValueTask DisposeAsync()

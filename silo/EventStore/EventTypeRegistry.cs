@@ -36,6 +36,9 @@ public sealed class EventTypeRegistry
         return this;
     }
 
+    /// <summary>Every registered event type with its stored name.</summary>
+    public IEnumerable<(Type Type, string Name)> All => _byType.Select(pair => (pair.Key, pair.Value));
+
     public string NameOf(Type type) =>
         _byType.TryGetValue(type, out var name)
             ? name

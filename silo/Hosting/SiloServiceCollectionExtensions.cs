@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MissionControl.Runtime;
@@ -13,7 +14,7 @@ public static class SiloServiceCollectionExtensions
 {
     /// <summary>
     /// Adds what the service's grains stand on, over <paramref name="connectionString"/>: the
-    /// PostgreSQL event store with its inline projections and change feed, the gateway device
+    /// event store on Marten with its inline projections, the gateway device
     /// identities, and startup migrations. The grains themselves run on the Orleans silo.
     /// </summary>
     public static IServiceCollection AddMissionControlSilo(
@@ -28,10 +29,9 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(builder.Events);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ChangeFeedChannel>();
-        services.AddSingleton<ChangeFeed>();
-        services.AddSingleton<CheckpointStore>();
-        services.AddSingleton<IEventStore, PostgresEventStore>();
+        services.AddSingleton<IDocumentStore>(provider =>
+            EventStoreDocuments.Create(provider.GetRequiredService<NpgsqlDataSource>(), builder.Events));
+        services.AddSingleton<IEventStore, MartenEventStore>();
         services.AddSingleton<IDeviceIdentityStore, PostgresDeviceIdentityStore>();
         return services;
     }

@@ -1,12 +1,15 @@
 using System.Reflection;
 using Microsoft.Extensions.Logging;
+using MissionControl.Silo.EventStore;
 using Npgsql;
 
 namespace MissionControl.Silo.Persistence;
 
 /// <summary>
-/// Applies the numbered SQL files embedded under <c>Migrations/</c>, each in its own transaction,
-/// holding an advisory lock so silos starting together apply each migration exactly once.
+/// Brings the database up to date, holding an advisory lock so silos starting together do it
+/// exactly once: first the event store's tables (Marten creates or updates its own), then the
+/// numbered SQL files embedded under <c>Migrations/</c>, each in its own transaction. Marten's
+/// tables come first so a migration can move data into them.
 /// </summary>
 public sealed class Migrator(NpgsqlDataSource dataSource, ILogger<Migrator> logger)
 {
@@ -29,6 +32,7 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ILogger<Migrator> logg
                 create table if not exists schema_migrations (
                     version int primary key, name text not null, applied_at timestamptz not null default now())
                 """, ct);
+            await EventStoreDocuments.ApplySchemaAsync(dataSource, ct);
             var applied = await AppliedVersionsAsync(connection, ct);
             foreach (var migration in All.Where(m => !applied.Contains(m.Version)))
                 await ApplyOneAsync(connection, migration, ct);

@@ -62,7 +62,7 @@ internal static class HeartbeatSeeding
         {
             TokenLookup = AgentTokens.LookupKey(token),
         };
-        return store.AppendAsync($"agent-{agentId}", "agent", 0, [created], new EventMetadata("bench-seed", null), ct);
+        return store.AppendAsync($"agent-{agentId}", 0, [created], new EventMetadata("bench-seed", null), ct);
     }
 
     private static ServiceProvider BuildServices(string connectionString)

@@ -127,7 +127,7 @@ internal static class InboxPollBenchmark
                 };
                 for (var m = 0; m < MessagesPerAgent; m++)
                     events.Add(new AgentInboxMessageQueued(Guid.NewGuid(), $"seed-{agentId}", $"task {m} for agent {i}", at.AddMilliseconds(m)));
-                await store.AppendAsync($"agent-{agentId}", "agent", 0, events, EventMetadata.Empty);
+                await store.AppendAsync($"agent-{agentId}", 0, events, EventMetadata.Empty);
             }
         }));
         return keys;

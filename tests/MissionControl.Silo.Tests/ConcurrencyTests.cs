@@ -15,7 +15,7 @@ public sealed class ConcurrencyTests
         Assert.Equal(2, await counter.IncrementMany(2));
         // Another writer of the stream (a second activation during a membership change, say).
         await cluster.Primary.Services.GetRequiredService<IEventStore>().AppendAsync(
-            "counter-behind", "counter", 2, [new CounterIncremented(3, "outside")], EventMetadata.Empty);
+            "counter-behind", 2, [new CounterIncremented(3, "outside")], EventMetadata.Empty);
 
         var value = await counter.Increment("after");
 

@@ -15,7 +15,7 @@ public sealed class EventStoreTests
         var store = cluster.Primary.Services.GetRequiredService<IEventStore>();
         var metadata = new EventMetadata("user:ada", "req-1");
 
-        var result = await store.AppendAsync("s-1", "test", 0,
+        var result = await store.AppendAsync("s-1", 0,
             [new CounterIncremented(1, "a"), new CounterIncremented(2, "b")], metadata);
         var events = await store.ReadStreamAsync("s-1", 0);
 
@@ -32,13 +32,13 @@ public sealed class EventStoreTests
     {
         await using var cluster = await SiloSetup.StartAsync(1);
         var store = cluster.Primary.Services.GetRequiredService<IEventStore>();
-        await store.AppendAsync("s-2", "test", 0, [new CounterIncremented(1, "a")], EventMetadata.Empty);
-        await store.AppendAsync("s-2", "test", 1, [new CounterIncremented(2, "b")], EventMetadata.Empty);
+        await store.AppendAsync("s-2", 0, [new CounterIncremented(1, "a")], EventMetadata.Empty);
+        await store.AppendAsync("s-2", 1, [new CounterIncremented(2, "b")], EventMetadata.Empty);
 
         var stale = await Assert.ThrowsAsync<ConcurrencyException>(() =>
-            store.AppendAsync("s-2", "test", 1, [new CounterIncremented(2, "c")], EventMetadata.Empty));
+            store.AppendAsync("s-2", 1, [new CounterIncremented(2, "c")], EventMetadata.Empty));
         var fresh = await Assert.ThrowsAsync<ConcurrencyException>(() =>
-            store.AppendAsync("s-2", "test", 0, [new CounterIncremented(1, "d")], EventMetadata.Empty));
+            store.AppendAsync("s-2", 0, [new CounterIncremented(1, "d")], EventMetadata.Empty));
 
         Assert.Equal((1L, 2L), (stale.ExpectedVersion, stale.ActualVersion));
         Assert.Equal(2L, fresh.ActualVersion);
@@ -50,10 +50,10 @@ public sealed class EventStoreTests
     {
         await using var cluster = await SiloSetup.StartAsync(1);
         var store = cluster.Primary.Services.GetRequiredService<IEventStore>();
-        await store.AppendAsync("s-3", "test", 0, [new CounterIncremented(1, "a")], EventMetadata.Empty);
+        await store.AppendAsync("s-3", 0, [new CounterIncremented(1, "a")], EventMetadata.Empty);
 
         await using var dataSource = cluster.Database.CreateDataSource();
-        await using var command = dataSource.CreateCommand("select event_type, data->>'commandId' from events where stream_id = 's-3'");
+        await using var command = dataSource.CreateCommand("select type, data->>'commandId' from mt_events where stream_id = 's-3'");
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal("test.counter-incremented", reader.GetString(0));
@@ -67,7 +67,7 @@ public sealed class EventStoreTests
         await CounterTotalsProjection.CreateTableAsync(cluster.Database);
         var store = cluster.Primary.Services.GetRequiredService<IEventStore>();
 
-        await store.AppendAsync("s-4", "test", 0, [new CounterIncremented(1, "a"), new CounterIncremented(2, "b")], EventMetadata.Empty);
+        await store.AppendAsync("s-4", 0, [new CounterIncremented(1, "a"), new CounterIncremented(2, "b")], EventMetadata.Empty);
 
         Assert.Equal(2L, await CounterTotalsProjection.ReadTotalAsync(cluster.Database, "s-4"));
     }
@@ -78,14 +78,14 @@ public sealed class EventStoreTests
         await using var cluster = await SiloSetup.StartAsync(1, more: silo => silo.AddProjection<CounterTotalsProjection>());
         await CounterTotalsProjection.CreateTableAsync(cluster.Database);
         var store = cluster.Primary.Services.GetRequiredService<IEventStore>();
-        await store.AppendAsync("s-5", "test", 0, [new CounterIncremented(1, "a")], EventMetadata.Empty);
+        await store.AppendAsync("s-5", 0, [new CounterIncremented(1, "a")], EventMetadata.Empty);
 
         await Assert.ThrowsAsync<PostgresException>(() =>
-            store.AppendAsync("s-5", "test", 1, [new CounterIncremented(2, CounterTotalsProjection.Poison)], EventMetadata.Empty));
+            store.AppendAsync("s-5", 1, [new CounterIncremented(2, CounterTotalsProjection.Poison)], EventMetadata.Empty));
 
         Assert.Single(await store.ReadStreamAsync("s-5", 0));
         Assert.Equal(1L, await CounterTotalsProjection.ReadTotalAsync(cluster.Database, "s-5"));
-        await store.AppendAsync("s-5", "test", 1, [new CounterIncremented(2, "b")], EventMetadata.Empty);
+        await store.AppendAsync("s-5", 1, [new CounterIncremented(2, "b")], EventMetadata.Empty);
     }
 }
 

@@ -17,7 +17,7 @@ public sealed class SnapshotTests
         await writer.Deactivate();
         // A tail written past the last snapshot by someone else.
         var store = cluster.Primary.Services.GetRequiredService<IEventStore>();
-        await store.AppendAsync("counter-long", "counter", 10_000,
+        await store.AppendAsync("counter-long", 10_000,
             Enumerable.Range(1, 37).Select(i => (object)new CounterIncremented(10_000 + i, $"tail-{i}")).ToList(),
             EventMetadata.Empty);
 

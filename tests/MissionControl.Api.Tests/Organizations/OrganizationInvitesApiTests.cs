@@ -48,7 +48,7 @@ public sealed class OrganizationInvitesApiTests(World world) : IClassFixture<Wor
         var listed = (await (await admin.GetAsync(Invites)).JsonAsync()).GetProperty("items").EnumerateArray()
             .Single(item => item.GetProperty("id").GetGuid() == inviteId);
         Assert.Equal(JsonValueKind.Null, listed.GetProperty("token").ValueKind);
-        Assert.Equal(0L, await CountAsync("select count(*) from events where data::text like '%' || $1 || '%'", token));
+        Assert.Equal(0L, await CountAsync("select count(*) from mt_events where data::text like '%' || $1 || '%'", token));
         Assert.Equal(0L, await CountAsync("select count(*) from organization_invites where token_hash = $1", token));
         Assert.Equal(1L, await CountAsync("select count(*) from organization_invites where token_hash = $1", InviteTokens.Hash(token)));
 

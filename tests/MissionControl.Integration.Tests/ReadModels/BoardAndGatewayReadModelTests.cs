@@ -73,7 +73,7 @@ public sealed class BoardAndGatewayReadModelTests(ReadModelFixture fixture) : IC
             "select count(*) from information_schema.columns where table_schema = current_schema() and table_name = 'gateways' and column_name like '%token%' and column_name <> 'has_token'"));
         Assert.Equal(0L, await fixture.ScalarAsync<long>("select count(*) from gateways g where g::text like '%' || $1 || '%'", token));
         // The event stream does keep it: the connection needs it. Only the read model must not.
-        Assert.Equal(2L, await fixture.ScalarAsync<long>("select count(*) from events where stream_id = $1 and data::text like '%' || $2 || '%'", GatewayStream(gatewayId), token));
+        Assert.Equal(2L, await fixture.ScalarAsync<long>("select count(*) from mt_events where stream_id = $1 and data::text like '%' || $2 || '%'", GatewayStream(gatewayId), token));
     }
 
     [Fact]

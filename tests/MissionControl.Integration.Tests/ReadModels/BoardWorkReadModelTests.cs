@@ -55,7 +55,7 @@ public sealed class BoardWorkReadModelTests(ReadModelFixture fixture) : IClassFi
     public async Task Given_task_events_When_projected_Then_activity_names_the_change_its_actor_and_comments_keep_their_text()
     {
         var (boardId, taskId, agentId, commentId) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        await fixture.Store.AppendAsync(TaskStream(taskId), "task", 0,
+        await fixture.Store.AppendAsync(TaskStream(taskId), 0,
             [Task(taskId, boardId), new TaskMoved("in_progress", agentId, At(1), null, null, At(1)) { PreviousStatus = "inbox" }],
             new EventMetadata($"agent:{agentId}", null));
         await fixture.AppendAsync(TaskStream(taskId), 2, new TaskCommented(commentId, "Started; see the draft.", agentId, null, At(2)));

@@ -33,7 +33,7 @@ public class ReadModelFixture : IAsyncLifetime
 
     /// <summary>Appends real domain events to a stream whose id is "type-key", as grains do.</summary>
     public Task<AppendResult> AppendAsync(string streamId, long expectedVersion, params object[] events) =>
-        Store.AppendAsync(streamId, streamId[..streamId.IndexOf('-')], expectedVersion, events, EventMetadata.Empty);
+        Store.AppendAsync(streamId, expectedVersion, events, EventMetadata.Empty);
 
     /// <summary>A raw read for what no query exposes (versions, column lists).</summary>
     public async Task<T?> ScalarAsync<T>(string sql, params object[] values)
