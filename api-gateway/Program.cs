@@ -23,6 +23,7 @@ try
     limits = ApiLimits.FromConfiguration(builder.Configuration);
     agents = LifecycleSettings.FromConfiguration(builder.Configuration, settings);
     inbox = InboxSettings.FromConfiguration(builder.Configuration);
+    LogFormat.Apply(builder.Logging, builder.Configuration);
 }
 catch (ConfigurationException ex)
 {
@@ -37,11 +38,13 @@ builder.Services.AddMissionControlHttp(limits);
 builder.Services.AddMissionControlAuthentication(settings);
 builder.Services.AddMissionControlAccess();
 builder.Services.AddMissionControlOpenApi();
+builder.Services.AddMissionControlMetrics();
 
 var app = builder.Build();
 app.UseMissionControlHttp();
 app.MapMissionControlOpenApi();
 app.MapHealthApi();
+app.MapMissionControlMetrics();
 app.MapSystemApi();
 app.MapAgentSelfApi();
 app.MapUsersApi();

@@ -4,17 +4,18 @@ namespace MissionControl.ApiGateway.Http;
 
 /// <summary>
 /// Gives every request an id: the caller's <c>X-Request-Id</c> when it is usable, else a fresh
-/// one. The id becomes <see cref="HttpContext.TraceIdentifier"/>, so logs and error bodies carry
-/// it, and goes back on every response, errors included.
+/// one. The id becomes <see cref="HttpContext.TraceIdentifier"/>, so error bodies carry it, and a
+/// logging scope (<c>RequestId</c>) around the rest of the pipeline, so every log line written for
+/// the request carries it; it goes back on every response, errors included.
 /// </summary>
-internal sealed class RequestIdMiddleware(RequestDelegate next)
+internal sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
 {
     public const string HeaderName = "X-Request-Id";
 
     /// <summary>Longer ids are cut: the header is echoed into logs and responses.</summary>
     public const int MaxLength = 128;
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         var id = Sanitise(context.Request.Headers[HeaderName]) ?? Guid.NewGuid().ToString("N");
         context.TraceIdentifier = id;
@@ -25,7 +26,9 @@ internal sealed class RequestIdMiddleware(RequestDelegate next)
             context.Response.Headers[HeaderName] = id;
             return Task.CompletedTask;
         });
-        return next(context);
+        // Pairs, so structured log output gets a RequestId field of its own.
+        using (logger.BeginScope(new[] { new KeyValuePair<string, object>("RequestId", id) }))
+            await next(context);
     }
 
     /// <summary>Keeps only characters safe in a header and a log line; null when nothing is left.</summary>

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using MissionControl.OpenClaw.Diagnostics;
 using MissionControl.OpenClaw.Errors;
 using MissionControl.OpenClaw.Identity;
 using MissionControl.OpenClaw.Protocol;
@@ -47,6 +49,30 @@ public sealed partial class GatewayRpcClient : IGatewayRpc, IAsyncDisposable
 
     /// <inheritdoc />
     public async Task<JsonElement> CallAsync(string method, object? parameters = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = GatewayCallMetrics.Ok;
+        try
+        {
+            return await CallOnceAsync(method, parameters, timeout, cancellationToken);
+        }
+        catch (GatewayException ex)
+        {
+            outcome = ex.Kind.ToString();
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "cancelled";
+            throw;
+        }
+        finally
+        {
+            GatewayCallMetrics.Record(GatewayId, method, Stopwatch.GetElapsedTime(started), outcome);
+        }
+    }
+
+    private async Task<JsonElement> CallOnceAsync(string method, object? parameters, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         // A closed client answers like any other gateway failure, so whoever still holds it (a
         // control plane created before the pool replaced the connection) gets an error it handles.

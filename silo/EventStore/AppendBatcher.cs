@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using MissionControl.Runtime;
 
@@ -53,9 +54,11 @@ internal sealed class AppendBatcher : IAsyncDisposable, IDisposable
     private async Task CommitAsync(IReadOnlyList<PendingAppend> batch)
     {
         var progress = new CommitProgress();
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var results = await _transaction.WriteAsync(batch, progress);
+            EventStoreMetrics.Committed(batch.Count, Stopwatch.GetElapsedTime(started));
             for (var i = 0; i < batch.Count; i++)
                 batch[i].Succeed(results[i]);
         }
@@ -89,7 +92,10 @@ internal sealed class AppendBatcher : IAsyncDisposable, IDisposable
         for (var i = 0; i < batch.Count; i++)
         {
             if (conflicts[i] is { } conflict)
+            {
+                EventStoreMetrics.Conflicted();
                 batch[i].Fail(conflict);
+            }
             else
                 fresh.Add(batch[i]);
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using MissionControl.Api.Tests.Support;
 
 namespace MissionControl.Api.Tests;
@@ -69,5 +70,25 @@ public sealed class RequestIdTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("failing-call-7", response.Headers.GetValues("X-Request-Id").Single());
         Assert.Equal("failing-call-7", (await response.JsonAsync()).GetProperty("request_id").GetString());
+    }
+}
+
+/// <summary>Log lines written while serving a request carry its id as a field of their own.</summary>
+public sealed class RequestIdLoggingTests
+{
+    [Fact]
+    public async Task Given_a_request_that_fails_inside_When_the_error_is_logged_Then_the_entry_carries_the_requests_id_in_its_scope()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var host = await ApiHost.StartAsync(null, services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
+        using var client = host.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/test/boom");
+        request.Headers.Add("X-Request-Id", "req-logged-7");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var error = Assert.Single(logs.Entries, e => e.Category.EndsWith("ApiErrorMiddleware", StringComparison.Ordinal));
+        Assert.Equal("req-logged-7", error.Scope["RequestId"]);
     }
 }
