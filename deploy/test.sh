@@ -42,6 +42,10 @@ counts_of() {
 
 log=$(mktemp)
 cleanup+=('rm -f "$log"')
+# Fault tests append what they counted here; printed after the summary of each run.
+MC_FAULT_REPORT=$(mktemp)
+export MC_FAULT_REPORT
+cleanup+=('rm -f "$MC_FAULT_REPORT"')
 status=0
 total_passed=0 total_failed=0 total_skipped=0
 build_flag=()
@@ -50,6 +54,7 @@ for run in $(seq 1 "$repeat"); do
   run_status=0
   dotnet test MissionControl.sln -c Release "${build_flag[@]}" --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log" || run_status=$?
   read -r passed failed skipped <<<"$(counts_of "$log")"
+  if [ -s "$MC_FAULT_REPORT" ]; then echo "fault tests counted:"; sed 's/^/  /' "$MC_FAULT_REPORT"; : >"$MC_FAULT_REPORT"; fi
   total_passed=$((total_passed + passed)) total_failed=$((total_failed + failed)) total_skipped=$((total_skipped + skipped))
   [ "$run_status" -eq 0 ] || status=$run_status
   if [ "$repeat" -gt 1 ]; then

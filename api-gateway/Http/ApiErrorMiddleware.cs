@@ -47,8 +47,24 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
         // A silo that left the cluster, or a grain that did not answer in time: try again.
         Orleans.Runtime.SiloUnavailableException or TimeoutException =>
             (StatusCodes.Status503ServiceUnavailable, ApiErrors.ReasonPhrase(StatusCodes.Status503ServiceUnavailable)),
+        _ when IsDatabaseUnavailable(ex) => (StatusCodes.Status503ServiceUnavailable, ApiErrors.DatabaseUnavailable),
         _ => Unexpected(ex, context),
     };
+
+    /// <summary>
+    /// The database refused or dropped the connection, is restarting, or timed out: the request
+    /// was not acknowledged, and may be sent again once the database is back. The error may come
+    /// wrapped (by the event store, or as the cause of a grain call's failure).
+    /// </summary>
+    private static bool IsDatabaseUnavailable(Exception ex)
+    {
+        for (var cause = ex; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is Npgsql.NpgsqlException { IsTransient: true })
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>A plain string, or <c>{message, code?, …fields}</c> when the error carries a code or fields.</summary>
     private static object DomainDetail(DomainException domain)

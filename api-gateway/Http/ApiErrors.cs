@@ -9,6 +9,8 @@ public static class ApiErrors
 {
     public const string InternalServerError = "Internal Server Error";
 
+    public const string DatabaseUnavailable = "The database is unavailable; try again shortly.";
+
     /// <summary>
     /// The detail of an error that has nothing more specific to say: the status's reason phrase,
     /// which is what clients of the contract see for a bare 401, 403, 404 or 409.

@@ -3,13 +3,16 @@
 # (after its throwaway PostgreSQL is up: MC_PG_PORT).
 #
 # Settings (environment): BENCH_AGENTS (10000), BENCH_TOKEN_ITERATIONS (1000), BENCH_RUNS (3),
-# BENCH_SECONDS (15), BENCH_CONNECTIONS (64, wrk), BENCH_PGBENCH_CLIENTS (16).
+# BENCH_SECONDS (15), BENCH_CONNECTIONS (64, wrk), BENCH_PGBENCH_CLIENTS (16), BENCH_SILOS (1:
+# wrk talks to the one service process; more: that many processes form one cluster and wrk talks
+# to the load balancer in front of them, as `deploy/cluster.sh` runs them).
 
 bench_agents=${BENCH_AGENTS:-10000}
 bench_iterations=${BENCH_TOKEN_ITERATIONS:-1000}
 bench_runs=${BENCH_RUNS:-3}
 bench_seconds=${BENCH_SECONDS:-15}
 bench_connections=${BENCH_CONNECTIONS:-64}
+bench_silos=${BENCH_SILOS:-1}
 bench_pg_clients=${BENCH_PGBENCH_CLIENTS:-16}
 bench_dir="$root/deploy/bench"
 work=$(mktemp -d)
@@ -28,24 +31,50 @@ hb_median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else p
 
 hb_field() { sed -n "s/.*[ ]$1=\([0-9.]*\).*/\1/p"; }
 
-# Starts the service (Release build, Kestrel, AUTH_MODE=local) on a free port; sets hb_url.
+# Starts BENCH_SILOS service processes (Release build, Kestrel, AUTH_MODE=local), each on free
+# HTTP, silo and gateway ports, and with more than one the load balancer in front of them; sets
+# hb_url to what wrk talks to and hb_service_pids to every process whose CPU counts as the service's.
 hb_start_service() {
-  local port; port=$(mc_free_port)
+  local token i port backends=()
+  token="$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n')"
+  hb_service_pids=()
+  for i in $(seq 1 "$bench_silos"); do
+    port=$(mc_free_port)
+    backends+=("http://127.0.0.1:$port")
+    (cd "$root/api-gateway" && DATABASE_URL="$service_db_url" AUTH_MODE=local LOCAL_AUTH_TOKEN="$token" \
+      ASPNETCORE_URLS="http://127.0.0.1:$port" BASE_URL="http://127.0.0.1:$port" \
+      ORLEANS_SILO_PORT="$(mc_free_port)" ORLEANS_GATEWAY_PORT="$(mc_free_port)" \
+      exec dotnet bin/Release/net10.0/MissionControl.ApiGateway.dll) >"$work/service-$i.log" 2>&1 &
+    hb_service_pids+=($!)
+    cleanup+=("kill $! 2>/dev/null; wait $! 2>/dev/null || true")
+    hb_wait_ready "http://127.0.0.1:$port" "$!" "$work/service-$i.log"
+  done
+  hb_url="${backends[0]}"
+  [ "$bench_silos" -gt 1 ] || return 0
+  port=$(mc_free_port)
   hb_url="http://127.0.0.1:$port"
-  # From its project folder, as `dotnet run` would start it, so its appsettings.json (log levels)
-  # applies: without it every request is logged to the console, which costs more than the request.
-  (cd "$root/api-gateway" && DATABASE_URL="$service_db_url" AUTH_MODE=local \
-    LOCAL_AUTH_TOKEN="$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n')" ASPNETCORE_URLS="$hb_url" BASE_URL="$hb_url" \
-    exec dotnet bin/Release/net10.0/MissionControl.ApiGateway.dll) >"$work/service.log" 2>&1 &
-  hb_service_pid=$!
-  cleanup+=('kill "$hb_service_pid" 2>/dev/null; wait "$hb_service_pid" 2>/dev/null || true')
+  (cd "$root/load-balancer" && ASPNETCORE_URLS="$hb_url" MC_BACKENDS="$(IFS=,; echo "${backends[*]}")" \
+    exec dotnet bin/Release/net10.0/MissionControl.LoadBalancer.dll) >"$work/balancer.log" 2>&1 &
+  hb_service_pids+=($!)
+  cleanup+=("kill $! 2>/dev/null; wait $! 2>/dev/null || true")
+  hb_wait_ready "$hb_url" "$!" "$work/balancer.log"
+}
+
+hb_wait_ready() {
+  local url=$1 pid=$2 log=$3
   for _ in $(seq 1 120); do
-    if curl -fsS "$hb_url/readyz" >/dev/null 2>&1; then return 0; fi
-    kill -0 "$hb_service_pid" 2>/dev/null || { cat "$work/service.log" >&2; mc_die "the service exited"; }
+    if curl -fsS "$url/readyz" >/dev/null 2>&1; then return 0; fi
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; mc_die "a process of the service exited"; }
     sleep 0.5
   done
-  cat "$work/service.log" >&2
+  cat "$log" >&2
   mc_die "the service did not become ready"
+}
+
+hb_service_ticks() {
+  local pid total=0
+  for pid in "${hb_service_pids[@]}"; do total=$(( total + $(hb_ticks "$pid") )); done
+  echo "$total"
 }
 
 # A fresh, empty database in the throwaway server.
@@ -88,7 +117,7 @@ hb_run_wrk() {
   local out postmaster service_before pg_before hz reminders_before
   reminders_before=$(hb_reminder_writes)
   postmaster=$(head -n 1 "$MC_PG_DATA/postmaster.pid"); hz=$(getconf CLK_TCK)
-  service_before=$(hb_ticks "$hb_service_pid"); pg_before=$(hb_ticks tree "$postmaster")
+  service_before=$(hb_service_ticks); pg_before=$(hb_ticks tree "$postmaster")
   out=$(TOKENS_FILE="$work/tokens.txt" wrk -t2 -c"$bench_connections" -d"${bench_seconds}s" --timeout 10s \
     -s "$bench_dir/heartbeat.lua" "$hb_url" | grep WRK_RESULT)
   local requests duration p50 p99 non2xx errors
@@ -96,7 +125,7 @@ hb_run_wrk() {
   p50=$(echo "$out" | hb_field p50_us); p99=$(echo "$out" | hb_field p99_us)
   non2xx=$(echo "$out" | hb_field non2xx); errors=$(echo "$out" | hb_field socket_errors)
   local service_cpu pg_cpu
-  service_cpu=$(( $(hb_ticks "$hb_service_pid") - service_before )); pg_cpu=$(( $(hb_ticks tree "$postmaster") - pg_before ))
+  service_cpu=$(( $(hb_service_ticks) - service_before )); pg_cpu=$(( $(hb_ticks tree "$postmaster") - pg_before ))
   local reminders=$(( $(hb_reminder_writes) - reminders_before ))
   awk -v r="$requests" -v d="$duration" -v a="$p50" -v b="$p99" -v n="$non2xx" -v e="$errors" \
     -v sc="$service_cpu" -v pc="$pg_cpu" -v hz="$hz" -v rw="$reminders" \
@@ -127,7 +156,7 @@ hb_main() {
 
   mc_log "building the service and the benchmark helpers (Release)"
   local project
-  for project in api-gateway tests/MissionControl.Benchmarks; do
+  for project in api-gateway load-balancer tests/MissionControl.Benchmarks; do
     dotnet build "$root/$project" -c Release -v q -nologo >"$work/build.log" 2>&1 \
       || { cat "$work/build.log" >&2; mc_die "building $project failed"; }
   done
@@ -144,7 +173,7 @@ hb_main() {
 
   echo "heartbeats: $bench_agents agents, $bench_runs runs of ${bench_seconds}s each side, on $(nproc) cores, PostgreSQL fsync=${MC_PG_FSYNC:-off}"
   echo "  load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews both sides)"
-  echo "  ours:    wrk -t2 -c$bench_connections, POST /api/v1/agent/heartbeat with a rotating X-Agent-Token"
+  echo "  ours:    wrk -t2 -c$bench_connections, POST /api/v1/agent/heartbeat with a rotating X-Agent-Token, $bench_silos service process(es)$([ "$bench_silos" -gt 1 ] && echo " behind the load balancer (its CPU counts as the service's)")"
   echo "  pgbench: -M prepared -c$bench_pg_clients -j2, select agent + update status/last_seen_at + insert activity + commit"
   local ours=() theirs=() run
   for run in $(seq 1 "$bench_runs"); do

@@ -44,7 +44,7 @@ public sealed partial class RealGatewayProcess : IAsyncDisposable
 
     private static async Task<string> RunScriptAsync(string arguments, TimeSpan timeout)
     {
-        var script = Path.Combine(RepositoryRoot(), "deploy", "openclaw-gateway.sh");
+        var script = Path.Combine(RepositoryRoot.Path, "deploy", "openclaw-gateway.sh");
         using var process = Process.Start(new ProcessStartInfo("bash", $"{script} {arguments}")
         {
             RedirectStandardOutput = true,
@@ -57,17 +57,6 @@ public sealed partial class RealGatewayProcess : IAsyncDisposable
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"openclaw-gateway.sh {arguments} failed ({process.ExitCode}):\n{await stderr}");
         return await stdout;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "deploy", "openclaw-gateway.sh")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("deploy/openclaw-gateway.sh not found above the test binaries");
     }
 
     [GeneratedRegex(@"(OPENCLAW_GATEWAY_[A-Z_]+)=(\S+)")]

@@ -1,3 +1,4 @@
+using MissionControl.Testing;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
@@ -6,7 +7,7 @@ namespace MissionControl.Api.Tests.Deploy;
 /// <summary>The repository's deploy files, read as data (YAML merge keys resolved).</summary>
 internal static class Manifests
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string PathOf(params string[] parts) => Path.Combine([Root, "deploy", .. parts]);
 
@@ -36,14 +37,4 @@ internal static class Manifests
 
     public static List<object> List(object? node, params object[] path) =>
         At(node, path) as List<object> ?? throw new InvalidOperationException($"no list at {string.Join('.', path)}");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MissionControl.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("MissionControl.sln not found above the test binaries");
-    }
 }
