@@ -44,8 +44,9 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
         // A stale append, or a grain-state write from a version another writer moved past.
         ConcurrencyException or Orleans.Storage.InconsistentStateException =>
             (StatusCodes.Status409Conflict, ApiErrors.ReasonPhrase(StatusCodes.Status409Conflict)),
-        // A silo that left the cluster, or a grain that did not answer in time: try again.
-        Orleans.Runtime.SiloUnavailableException or TimeoutException =>
+        // A silo that left the cluster, a message to a silo that died and is not yet declared
+        // dead, or a grain that did not answer in time: try again.
+        Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException or TimeoutException =>
             (StatusCodes.Status503ServiceUnavailable, ApiErrors.ReasonPhrase(StatusCodes.Status503ServiceUnavailable)),
         _ when IsDatabaseUnavailable(ex) => (StatusCodes.Status503ServiceUnavailable, ApiErrors.DatabaseUnavailable),
         _ => Unexpected(ex, context),

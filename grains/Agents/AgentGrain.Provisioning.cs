@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.Grains.Agents.Events;
@@ -44,15 +45,24 @@ public sealed partial class AgentGrain
     public const string MismatchedTokenError = "Skipping agent: AUTH_TOKEN in TOOLS.md does not match the stored token hash (run with rotate_tokens=true to re-key).";
 
     /// <summary>Arms the watch for the attempt just started and runs it on this activation in its own turn.</summary>
+    /// <remarks>
+    /// The attempt is already recorded, so it runs even when the watch cannot be armed: the
+    /// reminder service can refuse for a while after another silo died (its messages to the dead
+    /// silo are rejected until the cluster declares it dead). The run tries to arm the watch again
+    /// first; the watch only matters should this silo die before the attempt ends.
+    /// </remarks>
     private async Task StartAttemptAsync(string token)
     {
-        var generation = await ArmAttemptAsync(token);
+        var generation = RememberToken(token);
+        var watched = await TryArmProvisionWatchAsync();
         // A turn of its own, after this call answers: the caller learns the attempt started, not how it ends.
         IGrainTimer? timer = null;
         timer = this.RegisterGrainTimer(async ct =>
         {
             try
             {
+                if (!watched)
+                    await TryArmProvisionWatchAsync();
                 await RunAttemptAsync(generation, ct);
             }
             finally
@@ -64,11 +74,32 @@ public sealed partial class AgentGrain
 
     private async Task<int> ArmAttemptAsync(string token)
     {
+        var generation = RememberToken(token);
+        await RemindOnceAsync(ProvisionWatch, options.ProvisionStuckAfter);
+        return generation;
+    }
+
+    /// <summary>The attempt in progress, whose token only this activation holds.</summary>
+    private int RememberToken(string token)
+    {
         var generation = State!.LastProvision!.Generation;
         _tokens.Clear();
         _tokens[generation] = token;
-        await RemindOnceAsync(ProvisionWatch, options.ProvisionStuckAfter);
         return generation;
+    }
+
+    private async Task<bool> TryArmProvisionWatchAsync()
+    {
+        try
+        {
+            await RemindOnceAsync(ProvisionWatch, options.ProvisionStuckAfter);
+            return true;
+        }
+        catch (Exception ex) when (ex is OrleansException or ReminderException or TimeoutException)
+        {
+            logger.LogWarning(ex, "Could not arm the provisioning watch of agent {AgentId}; the attempt runs without it for now", Key);
+            return false;
+        }
     }
 
     private async Task RunAttemptAsync(int generation, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Security.Cryptography;
 using System.Text;
 using MissionControl.GrainInterfaces.Agents;
@@ -25,7 +26,8 @@ public sealed partial class AgentGrain(
     WorkspaceProvisioner provisioner,
     IAgentSurroundings surroundings,
     IAgentDeparture departure,
-    IGrainFactory cluster)
+    IGrainFactory cluster,
+    ILogger<AgentGrain> logger)
     : EventSourcedGrain<AgentState?, AgentEvent>, IAgentGrain
 {
     protected override AgentState? InitialState => null;

@@ -17,12 +17,14 @@ public sealed class ServiceGroup : IAsyncDisposable
 
     public ServiceProcess this[int index] => _services[index];
 
-    public static async Task<ServiceGroup> StartAsync(int count)
+    public TestDatabase Database => _database;
+
+    public static async Task<ServiceGroup> StartAsync(int count, IReadOnlyDictionary<string, string>? settings = null)
     {
         var group = new ServiceGroup(TestDatabase.Create());
         var url = MissionControlFactory.DatabaseUrlFor(group._database);
         for (var i = 0; i < count; i++)
-            group._services.Add(ServiceProcess.Start(url));
+            group._services.Add(ServiceProcess.Start(url, settings));
         foreach (var service in group._services)
             await WaitUntilReadyAsync(service);
         return group;
@@ -35,7 +37,7 @@ public sealed class ServiceGroup : IAsyncDisposable
         await _database.DisposeAsync();
     }
 
-    private static async Task WaitUntilReadyAsync(ServiceProcess service)
+    public static async Task WaitUntilReadyAsync(ServiceProcess service)
     {
         await service.WaitUntilListeningAsync(Patience);
         using var client = service.Client();

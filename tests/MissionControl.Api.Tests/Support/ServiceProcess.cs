@@ -13,6 +13,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly List<string> _output = [];
+    private bool _disposed;
 
     private ServiceProcess(Process process, Uri url)
     {
@@ -32,10 +33,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static ServiceProcess Start(string databaseUrl)
+    /// <summary>A service process on <paramref name="databaseUrl"/>, with <paramref name="settings"/> added to its environment.</summary>
+    public static ServiceProcess Start(string databaseUrl, IReadOnlyDictionary<string, string>? settings = null)
     {
         var url = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
-        return Launch(typeof(Program).Assembly.Location, url, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["DATABASE_URL"] = databaseUrl,
             ["AUTH_MODE"] = "local",
@@ -43,7 +45,10 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["BASE_URL"] = url.ToString(),
             ["ORLEANS_SILO_PORT"] = FreePorts.Next().ToString(),
             ["ORLEANS_GATEWAY_PORT"] = FreePorts.Next().ToString(),
-        });
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            environment[name] = value;
+        return Launch(typeof(Program).Assembly.Location, url, environment);
     }
 
     /// <summary>The load balancer of a local cluster, in front of <paramref name="backends"/>.</summary>
@@ -124,8 +129,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Kills the process outright (SIGKILL) if it still runs; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
