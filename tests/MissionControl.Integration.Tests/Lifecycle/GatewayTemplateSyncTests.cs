@@ -60,7 +60,7 @@ public sealed class GatewayTemplateSyncTests
     }
 
     [Fact]
-    public async Task Given_a_gateway_that_stays_down_When_syncing_Then_the_run_stops_after_its_budget_and_says_the_gateway_is_unreachable()
+    public async Task Given_a_gateway_that_stays_down_When_syncing_Then_the_run_stops_after_its_budget_says_the_gateway_is_unreachable_and_the_next_run_after_it_returns_completes()
     {
         await using var gateway = FakeGateway.Start();
         await using var cluster = await DomainCluster.StartAsync();
@@ -69,10 +69,14 @@ public sealed class GatewayTemplateSyncTests
         gateway.DropAllConnections();
 
         var result = await cluster.Service<GatewayTemplateSync>().RunAsync(setup.GatewayId, new TemplateSyncOptions());
+        gateway.Faults.AcceptUpgrades();
+        var afterwards = await cluster.Service<GatewayTemplateSync>().RunAsync(setup.GatewayId, new TemplateSyncOptions());
 
         Assert.Equal(0, result.AgentsUpdated);
         Assert.True(result.Finished);
         Assert.Contains(result.Errors, e => e.AgentId is null && e.Message.StartsWith("Gateway unreachable after", StringComparison.Ordinal));
+        Assert.Equal((2, 1, true), (afterwards.AgentsUpdated, afterwards.AgentsSkipped, afterwards.MainUpdated));
+        Assert.Empty(afterwards.Errors);
     }
 
     private sealed record Setup(Guid GatewayId, Guid Tokenless);
