@@ -33,16 +33,17 @@ internal sealed class AppendTransaction(NpgsqlDataSource dataSource, IDocumentSt
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
         var stored = new IEvent[batch.Count][];
+        var rounds = RoundsOf(batch);
         // A session holds one pending action per stream, so a second append to a stream already in
         // the batch (a stale writer beside a fresh one, rarely) goes in a session of its own.
-        foreach (var round in RoundsOf(batch))
+        foreach (var round in rounds)
         {
             await using var session = store.LightweightSession(SessionOptions.ForTransaction(tx));
             foreach (var index in round)
                 stored[index] = Append(session, batch[index]);
             await session.SaveChangesAsync();
         }
-        await ProjectAsync(connection, tx, stored);
+        await ProjectAsync(connection, tx, rounds.SelectMany(round => round).Select(index => stored[index]));
         progress.Committing = true;
         await tx.CommitAsync();
         return stored.Select((events, i) => new AppendResult(batch[i].ExpectedVersion + events.Length, events.Select(e => e.Sequence).ToArray())).ToList();
@@ -73,13 +74,18 @@ internal sealed class AppendTransaction(NpgsqlDataSource dataSource, IDocumentSt
                 rounds.Add([]);
             rounds[round - 1].Add(i);
         }
+        // In stream-id order, so batches written at once (by this silo's writers or by other
+        // silos) take the locks of rows they share in the same order; should the server still
+        // find a deadlock, it aborts one batch before its commit and its appends are written again.
+        foreach (var round in rounds)
+            round.Sort((a, b) => string.CompareOrdinal(batch[a].StreamId, batch[b].StreamId));
         return rounds;
     }
 
     // Events are projected in the order they were appended. Work a projection can hand over as
     // commands is gathered and sent in one round trip, before any projection that needs the
     // connection itself runs, so the order of writes is kept.
-    private async Task ProjectAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IEvent[][] stored)
+    private async Task ProjectAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IEnumerable<IEvent[]> stored)
     {
         if (projections.Length == 0)
             return;
