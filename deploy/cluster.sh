@@ -14,16 +14,6 @@ root=$(mc_repo_root)
 cd "$root"
 state="$root/.mc/cluster"
 
-cluster_wait_ready() {
-  local url=$1 pid=$2 log=$3
-  for _ in $(seq 1 180); do
-    if curl -fsS "$url/readyz" >/dev/null 2>&1; then return 0; fi
-    kill -0 "$pid" 2>/dev/null || { tail -n 40 "$log" >&2; mc_die "the process behind $url exited (log: $log)"; }
-    sleep 0.5
-  done
-  mc_die "$url did not become ready (log: $log)"
-}
-
 cluster_start() {
   local count=${1:-3}
   [[ "$count" =~ ^[1-9][0-9]*$ ]] || mc_die "start takes a number of service processes from 1 up"
@@ -51,12 +41,12 @@ cluster_start() {
     backends+=("$url")
     mc_log "silo $i: $url (pid $pid, log .mc/cluster/silo-$i.log)"
   done
-  for i in $(seq 1 "$count"); do cluster_wait_ready "${backends[$((i - 1))]}" "$(cat "$state/silo-$i.pid")" "$state/silo-$i.log"; done
+  for i in $(seq 1 "$count"); do mc_wait_ready "${backends[$((i - 1))]}" "$(cat "$state/silo-$i.pid")" "$state/silo-$i.log"; done
 
   (cd "$root/load-balancer" && ASPNETCORE_URLS="$front" MC_BACKENDS="$(IFS=,; echo "${backends[*]}")" \
     exec dotnet bin/Release/net10.0/MissionControl.LoadBalancer.dll) >"$state/balancer.log" 2>&1 &
   echo "$!" > "$state/balancer.pid"
-  cluster_wait_ready "$front" "$(cat "$state/balancer.pid")" "$state/balancer.log"
+  mc_wait_ready "$front" "$(cat "$state/balancer.pid")" "$state/balancer.log"
   mc_log "cluster of $count ready behind $front (database $DATABASE_URL); stop it with: deploy/cluster.sh stop"
 }
 

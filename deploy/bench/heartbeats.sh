@@ -47,7 +47,7 @@ hb_start_service() {
       exec dotnet bin/Release/net10.0/MissionControl.ApiGateway.dll) >"$work/service-$i.log" 2>&1 &
     hb_service_pids+=($!)
     cleanup+=("kill $! 2>/dev/null; wait $! 2>/dev/null || true")
-    hb_wait_ready "http://127.0.0.1:$port" "$!" "$work/service-$i.log"
+    mc_wait_ready "http://127.0.0.1:$port" "$!" "$work/service-$i.log"
   done
   hb_url="${backends[0]}"
   [ "$bench_silos" -gt 1 ] || return 0
@@ -57,18 +57,7 @@ hb_start_service() {
     exec dotnet bin/Release/net10.0/MissionControl.LoadBalancer.dll) >"$work/balancer.log" 2>&1 &
   hb_service_pids+=($!)
   cleanup+=("kill $! 2>/dev/null; wait $! 2>/dev/null || true")
-  hb_wait_ready "$hb_url" "$!" "$work/balancer.log"
-}
-
-hb_wait_ready() {
-  local url=$1 pid=$2 log=$3
-  for _ in $(seq 1 120); do
-    if curl -fsS "$url/readyz" >/dev/null 2>&1; then return 0; fi
-    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; mc_die "a process of the service exited"; }
-    sleep 0.5
-  done
-  cat "$log" >&2
-  mc_die "the service did not become ready"
+  mc_wait_ready "$hb_url" "$!" "$work/balancer.log"
 }
 
 hb_service_ticks() {

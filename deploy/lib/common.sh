@@ -22,6 +22,18 @@ mc_require_dotnet() {
   command -v dotnet >/dev/null || mc_die "the .NET SDK (dotnet) is not on PATH; install .NET 10 first"
 }
 
+# Waits until URL answers /readyz with 200; dies with the end of LOG when process PID exits first,
+# or after 90 s.
+mc_wait_ready() {
+  local url=$1 pid=$2 log=$3
+  for _ in $(seq 1 180); do
+    if curl -fsS "$url/readyz" >/dev/null 2>&1; then return 0; fi
+    kill -0 "$pid" 2>/dev/null || { tail -n 40 "$log" >&2; mc_die "the process behind $url exited (log: $log)"; }
+    sleep 0.5
+  done
+  mc_die "$url did not become ready (log: $log)"
+}
+
 # A TCP port nobody listens on right now.
 mc_free_port() {
   local port
