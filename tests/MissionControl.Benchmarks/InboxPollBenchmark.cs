@@ -169,18 +169,7 @@ internal static class InboxPollBenchmark
             _database = database;
             _port = port;
             // The factory looks for the service's folder next to the test projects; tell it where it is.
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MISSIONCONTROL_APIGATEWAY", ServiceFolder());
-        }
-
-        private static string ServiceFolder()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "MissionControl.sln")))
-                    return Path.Combine(dir.FullName, "api-gateway");
-            }
-
-            throw new InvalidOperationException("Run the benchmark from the repository (deploy/bench.sh inbox-poll).");
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MISSIONCONTROL_APIGATEWAY", Path.Combine(RepositoryRoot.Path, "api-gateway"));
         }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -34,6 +34,19 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(ConnectionString);
 
+    /// <summary>A stream's event versions as Marten's table holds them, in the order they were numbered.</summary>
+    public async Task<List<long>> StreamVersionsAsync(string streamId)
+    {
+        await using var database = CreateDataSource();
+        await using var command = database.CreateCommand("select version from mt_events where stream_id = $1 order by seq_id");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        await using var reader = await command.ExecuteReaderAsync();
+        var versions = new List<long>();
+        while (await reader.ReadAsync())
+            versions.Add(reader.GetInt64(0));
+        return versions;
+    }
+
     public async ValueTask DisposeAsync()
     {
         // The Orleans providers open their connections from the connection string, so they share

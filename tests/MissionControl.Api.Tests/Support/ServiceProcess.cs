@@ -58,8 +58,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         // configuration and framework folders: <repo>/load-balancer/bin/<configuration>/<framework>.
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = framework.Parent!;
-        var repository = configuration.Parent!.Parent!.Parent!.Parent!;
-        var dll = Path.Combine(repository.FullName, "load-balancer", "bin", configuration.Name, framework.Name, "MissionControl.LoadBalancer.dll");
+        var dll = Path.Combine(RepositoryRoot.Path, "load-balancer", "bin", configuration.Name, framework.Name, "MissionControl.LoadBalancer.dll");
         return Launch(dll, new Uri($"http://127.0.0.1:{FreePorts.Next()}"), new Dictionary<string, string>
         {
             ["MC_BACKENDS"] = string.Join(',', backends),

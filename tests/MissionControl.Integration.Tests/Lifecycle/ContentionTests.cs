@@ -23,8 +23,8 @@ public sealed class ContentionTests(ITestOutputHelper output)
         var gatewayId = await cluster.GatewayAsync(gateway, organizationId);
         var boardId = await cluster.BoardAsync(organizationId, gatewayId);
         var agentId = (await cluster.Grains().GetGrain<IGatewayGrain>(gatewayId.ToString()).Get()).MainAgentId!.Value;
-        var boardBefore = await VersionsAsync(cluster, $"board-{boardId}");
-        var agentBefore = await VersionsAsync(cluster, $"agent-{agentId}");
+        var boardBefore = await cluster.Database.StreamVersionsAsync($"board-{boardId}");
+        var agentBefore = await cluster.Database.StreamVersionsAsync($"agent-{agentId}");
 
         var calls = cluster.Silos.SelectMany((silo, s) => Enumerable.Range(0, CallsPerSilo).SelectMany(i => new[]
         {
@@ -33,8 +33,8 @@ public sealed class ContentionTests(ITestOutputHelper output)
         }));
         await Task.WhenAll(calls);
 
-        var board = await VersionsAsync(cluster, $"board-{boardId}");
-        var agent = await VersionsAsync(cluster, $"agent-{agentId}");
+        var board = await cluster.Database.StreamVersionsAsync($"board-{boardId}");
+        var agent = await cluster.Database.StreamVersionsAsync($"agent-{agentId}");
         var boardData = await DataAsync(cluster, $"board-{boardId}", boardBefore.Count);
         FaultReport.Write(output.WriteLine,
             $"contention: 3 silos x {CallsPerSilo} board updates and {CallsPerSilo} heartbeats each at once; board stream {boardBefore.Count} -> {board.Count} events, " +
@@ -58,19 +58,6 @@ public sealed class ContentionTests(ITestOutputHelper output)
     private static string Value(int silo, int i) => $"silo{silo}-change{i}";
 
     private static bool Contiguous(List<long> versions) => versions.SequenceEqual(Enumerable.Range(1, versions.Count).Select(v => (long)v));
-
-    // As Marten's table holds them, in the order they were numbered.
-    private static async Task<List<long>> VersionsAsync(TestCluster cluster, string stream)
-    {
-        await using var database = cluster.Database.CreateDataSource();
-        await using var command = database.CreateCommand("select version from mt_events where stream_id = $1 order by seq_id");
-        command.Parameters.Add(new NpgsqlParameter { Value = stream });
-        await using var reader = await command.ExecuteReaderAsync();
-        var versions = new List<long>();
-        while (await reader.ReadAsync())
-            versions.Add(reader.GetInt64(0));
-        return versions;
-    }
 
     private static async Task<List<string>> DataAsync(TestCluster cluster, string stream, int after)
     {
