@@ -99,13 +99,20 @@ internal sealed class AppendBatcher : IAsyncDisposable, IDisposable
             else
                 fresh.Add(batch[i]);
         }
-        if (fresh.Count == batch.Count && fresh.Count == 1)
-            fresh[0].Fail(failure);
-        else if (fresh.Count == batch.Count)
-            foreach (var append in fresh)
-                await CommitAsync([append]);
-        else if (fresh.Count > 0)
-            await CommitAsync(fresh);
+        if (fresh.Count < batch.Count)
+        {
+            // The stale ones were the failure's likely cause: the rest go again together.
+            if (fresh.Count > 0)
+                await CommitAsync(fresh);
+            return;
+        }
+        if (batch.Count == 1)
+        {
+            batch[0].Fail(failure); // alone and not stale: the failure is its own
+            return;
+        }
+        foreach (var append in batch)
+            await CommitAsync([append]); // none stale: find the one at fault by writing each alone
     }
 
     public async ValueTask DisposeAsync()
