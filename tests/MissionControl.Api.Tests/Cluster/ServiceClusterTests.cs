@@ -62,12 +62,12 @@ public sealed class ServiceClusterTests
         await using var services = await ServiceGroup.StartAsync(2);
         using var admin = services[0].Client(asUser: true);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/v1/auth/bootstrap", null)).StatusCode);
-        var gatewayId = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/gateways", new
+        var gatewayId = await (await admin.PostAsJsonAsync("/api/v1/gateways", new
         {
             name = "Edge", url = gateway.Url.ToString(), workspace_root = "/srv/edge", token = gateway.Token,
-        }));
-        var boardId = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/boards", new { name = "Board", description = "A board", gateway_id = gatewayId }));
-        var agentId = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/agents", new { board_id = boardId, name = "Scout" }));
+        })).IdOfAsync();
+        var boardId = await (await admin.PostAsJsonAsync("/api/v1/boards", new { name = "Board", description = "A board", gateway_id = gatewayId })).IdOfAsync();
+        var agentId = await (await admin.PostAsJsonAsync("/api/v1/agents", new { board_id = boardId, name = "Scout" })).IdOfAsync();
         // Waking the agent is the last step of provisioning; it then has the service's check-in
         // window (30 s) to beat with the token in its workspace before it is woken with a new one.
         await Eventually.WaitUntil(() => gateway.State.Chats.Any(c => c.SessionKey == $"agent:mc-{agentId}:main"),
@@ -103,12 +103,6 @@ public sealed class ServiceClusterTests
         // 5 s probes) could not have found a vanished silo dead by the time it exits.
         Assert.Equal(0, exitCode);
         Assert.Equal("dead", row.Status);
-    }
-
-    private static async Task<Guid> IdOfAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return Guid.Parse((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
     }
 
     private sealed record Membership(string Name, string Role);

@@ -25,11 +25,11 @@ public sealed class SiloKilledTests(ITestOutputHelper output)
         await ServiceGroup.WaitUntilReadyAsync(balancer);
         using var admin = balancer.Client(asUser: true);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/v1/auth/bootstrap", null)).StatusCode);
-        var gatewayId = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/gateways", new
+        var gatewayId = await (await admin.PostAsJsonAsync("/api/v1/gateways", new
         {
             name = "Edge", url = gateway.Url.ToString(), workspace_root = "/srv/edge", token = gateway.Token,
-        }));
-        var boardId = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/boards", new { name = "Board", description = "A board", gateway_id = gatewayId, max_agents = 1000 }));
+        })).IdOfAsync();
+        var boardId = await (await admin.PostAsJsonAsync("/api/v1/boards", new { name = "Board", description = "A board", gateway_id = gatewayId, max_agents = 1000 })).IdOfAsync();
         var beaters = new List<(Guid Id, string Token)>();
         for (var i = 0; i < 6; i++)
             beaters.Add(await ProvisionedAsync(admin, gateway, boardId, $"Beater {i}"));
@@ -71,16 +71,10 @@ public sealed class SiloKilledTests(ITestOutputHelper output)
 
     private static async Task<(Guid Id, string Token)> ProvisionedAsync(HttpClient admin, FakeGateway gateway, Guid boardId, string name)
     {
-        var agentId = await IdOfAsync(await admin.PostAsJsonAsync("/api/v1/agents", new { board_id = boardId, name }));
+        var agentId = await (await admin.PostAsJsonAsync("/api/v1/agents", new { board_id = boardId, name })).IdOfAsync();
         await Eventually.WaitUntil(() => gateway.State.Chats.Any(c => c.SessionKey == $"agent:mc-{agentId}:main"),
             Patience, "the provisioned agent is woken");
         return (agentId, CredentialsBlock.ReadAuthToken(gateway.State.FilesOf($"mc-{agentId}")["AGENTS.md"])!);
-    }
-
-    private static async Task<Guid> IdOfAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return Guid.Parse((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
     }
 
     // The last provisioning event of each agent's stream (started, completed or failed).

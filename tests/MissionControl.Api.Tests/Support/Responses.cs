@@ -18,5 +18,12 @@ internal static class Responses
             string.Join('.', issue.GetProperty("loc").EnumerateArray().Select(part => part.ToString())),
             issue.GetProperty("type").GetString()!))];
 
+    /// <summary>The <c>id</c> of a created resource, after checking the answer was 200.</summary>
+    public static async Task<Guid> IdOfAsync(this HttpResponseMessage response)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return Guid.Parse((await response.JsonAsync()).GetProperty("id").GetString()!);
+    }
+
     public static StringContent Json(string raw) => new(raw, System.Text.Encoding.UTF8, "application/json");
 }
