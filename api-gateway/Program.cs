@@ -33,7 +33,9 @@ catch (ConfigurationException ex)
 
 builder.Services.AddSingleton(settings);
 builder.Services.AddMissionControlSilo(settings.ConnectionString, silo => silo.AddMissionControlGrains(agents, inbox));
-builder.UseOrleans(silo => silo.UseMissionControlCluster(settings.ConnectionString, cluster));
+builder.UseOrleans(silo => silo
+    .UseMissionControlCluster(settings.ConnectionString, cluster)
+    .AddMissionControlClusterDashboard(settings));
 builder.Services.AddMissionControlHttp(limits);
 builder.Services.AddMissionControlAuthentication(settings);
 builder.Services.AddMissionControlAccess();
@@ -45,6 +47,7 @@ app.UseMissionControlHttp();
 app.MapMissionControlOpenApi();
 app.MapHealthApi();
 app.MapMissionControlMetrics();
+app.MapMissionControlClusterDashboard(settings);
 app.MapSystemApi();
 app.MapAgentSelfApi();
 app.MapUsersApi();

@@ -14,6 +14,9 @@ public static class AuthSchemes
 
     /// <summary>The agent inbox's <c>X-Api-Key</c>: an inbox key, or the agent's own token.</summary>
     public const string InboxKey = "InboxKey";
+
+    /// <summary>The cluster dashboard's operator token, as HTTP Basic password or bearer token.</summary>
+    public const string ClusterDashboard = "ClusterDashboard";
 }
 
 /// <summary>Authorization policy names, one per kind of caller an endpoint accepts.</summary>
@@ -23,6 +26,7 @@ public static class AuthPolicies
     public const string Agent = "agent";
     public const string UserOrAgent = "user-or-agent";
     public const string InboxKey = "inbox-key";
+    public const string ClusterOperator = "cluster-operator";
 }
 
 /// <summary>
@@ -47,4 +51,8 @@ public static class EndpointAuthorization
     /// <summary>Agents calling their inbox with <c>X-Api-Key</c>; bind <see cref="AgentCaller"/> to learn which one.</summary>
     public static TBuilder RequireInboxKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(AuthPolicies.InboxKey);
+
+    /// <summary>The cluster's operator, with the cluster dashboard token.</summary>
+    public static TBuilder RequireClusterOperator<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(AuthPolicies.ClusterOperator);
 }

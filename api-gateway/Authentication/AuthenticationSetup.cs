@@ -24,12 +24,14 @@ public static class AuthenticationSetup
         schemes.AddScheme<AuthenticationSchemeOptions, UserOrAgentHandler>(AuthSchemes.UserOrAgent,
             options => options.ForwardChallenge = AuthSchemes.Agent);
         schemes.AddScheme<AuthenticationSchemeOptions, InboxKeyHandler>(AuthSchemes.InboxKey, null);
+        schemes.AddScheme<AuthenticationSchemeOptions, ClusterDashboardHandler>(AuthSchemes.ClusterDashboard, null);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.User, policy => policy.AddAuthenticationSchemes(AuthSchemes.User).RequireAuthenticatedUser())
             .AddPolicy(AuthPolicies.Agent, policy => policy.AddAuthenticationSchemes(AuthSchemes.Agent).RequireAuthenticatedUser())
             .AddPolicy(AuthPolicies.UserOrAgent, policy => policy.AddAuthenticationSchemes(AuthSchemes.UserOrAgent).RequireAuthenticatedUser())
-            .AddPolicy(AuthPolicies.InboxKey, policy => policy.AddAuthenticationSchemes(AuthSchemes.InboxKey).RequireAuthenticatedUser());
+            .AddPolicy(AuthPolicies.InboxKey, policy => policy.AddAuthenticationSchemes(AuthSchemes.InboxKey).RequireAuthenticatedUser())
+            .AddPolicy(AuthPolicies.ClusterOperator, policy => policy.AddAuthenticationSchemes(AuthSchemes.ClusterDashboard).RequireAuthenticatedUser());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAgentTokenDirectory, UnwiredAgentTokenDirectory>();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -20,7 +18,7 @@ internal sealed class LocalTokenHandler(
         var presented = RequestTokens.Bearer(Request);
         if (presented is null)
             return Task.FromResult(AuthenticateResult.NoResult());
-        return Task.FromResult(Matches(presented, settings.LocalAuthToken!)
+        return Task.FromResult(SharedTokens.Matches(presented, settings.LocalAuthToken!)
             ? AuthenticateResult.Success(new AuthenticationTicket(UserCaller.Local.ToPrincipal(Scheme.Name), Scheme.Name))
             : AuthenticateResult.Fail("The bearer token is not the local token."));
     }
@@ -31,10 +29,4 @@ internal sealed class LocalTokenHandler(
         Response.Headers.WWWAuthenticate = "Bearer";
         return Task.CompletedTask;
     }
-
-    // Digests first so the comparison takes the same time whatever the lengths.
-    private static bool Matches(string presented, string expected) =>
-        CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
-            SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }

@@ -19,7 +19,8 @@ public sealed record ServiceSettings(
     string? LocalAuthToken,
     string? JwtAuthority,
     string? JwtAudience,
-    Uri BaseUrl)
+    Uri BaseUrl,
+    string? ClusterDashboardToken)
 {
     public const int MinimumLocalTokenLength = 50;
 
@@ -30,11 +31,11 @@ public sealed record ServiceSettings(
     {
         var connectionString = ReadDatabaseUrl(configuration);
         var authMode = ReadAuthMode(configuration);
-        var localToken = authMode == AuthMode.Local ? ReadLocalToken(configuration) : null;
+        var localToken = authMode == AuthMode.Local ? ReadToken(configuration, "LOCAL_AUTH_TOKEN") : null;
         var authority = authMode == AuthMode.Jwt ? ReadAuthority(configuration) : null;
         var audience = authMode == AuthMode.Jwt ? Required(configuration, "JWT_AUDIENCE") : null;
         return new ServiceSettings(connectionString, authMode, localToken, authority?.ToString(), audience,
-            ReadUrl(configuration, "BASE_URL"));
+            ReadUrl(configuration, "BASE_URL"), ReadClusterDashboardToken(configuration, localToken));
     }
 
     // Never show the token itself, even in a record's ToString.
@@ -62,15 +63,23 @@ public sealed record ServiceSettings(
             var other => throw new ConfigurationException("AUTH_MODE", $"must be 'local' or 'jwt', not '{other}'"),
         };
 
-    private static string ReadLocalToken(IConfiguration configuration)
+    private static string ReadToken(IConfiguration configuration, string key)
     {
-        var token = Required(configuration, "LOCAL_AUTH_TOKEN");
+        var token = Required(configuration, key);
         if (token.Length < MinimumLocalTokenLength)
-            throw new ConfigurationException("LOCAL_AUTH_TOKEN", $"must be at least {MinimumLocalTokenLength} characters");
+            throw new ConfigurationException(key, $"must be at least {MinimumLocalTokenLength} characters");
         if (PlaceholderMarkers.Any(marker => token.Contains(marker, StringComparison.OrdinalIgnoreCase)) || token.Distinct().Count() < 8)
-            throw new ConfigurationException("LOCAL_AUTH_TOKEN", "looks like a placeholder; generate a random token");
+            throw new ConfigurationException(key, "looks like a placeholder; generate a random token");
         return token;
     }
+
+    // The cluster dashboard shows every organization's grains, so it takes an operator's token of
+    // its own. On a local install the local user is that operator; with JWTs there is no such
+    // user, and without CLUSTER_DASHBOARD_TOKEN the dashboard is not served.
+    private static string? ReadClusterDashboardToken(IConfiguration configuration, string? localToken) =>
+        string.IsNullOrWhiteSpace(configuration["CLUSTER_DASHBOARD_TOKEN"])
+            ? localToken
+            : ReadToken(configuration, "CLUSTER_DASHBOARD_TOKEN");
 
     // Signing keys come from the authority's metadata; fetched over plain http they could be
     // swapped in transit, so http is accepted only for an issuer on this machine.

@@ -19,6 +19,7 @@ public sealed class StartupConfigurationTests
     [InlineData("AUTH_MODE", "magic", "AUTH_MODE must be 'local' or 'jwt'")]
     [InlineData("LOCAL_AUTH_TOKEN", "short", "LOCAL_AUTH_TOKEN must be at least 50 characters")]
     [InlineData("LOCAL_AUTH_TOKEN", "change-me-change-me-change-me-change-me-change-me-change-me", "LOCAL_AUTH_TOKEN looks like a placeholder")]
+    [InlineData("CLUSTER_DASHBOARD_TOKEN", "short", "CLUSTER_DASHBOARD_TOKEN must be at least 50 characters")]
     [InlineData("BASE_URL", "not a url", "BASE_URL must be an absolute http(s) URL")]
     public async Task Given_bad_configuration_When_the_service_starts_Then_it_exits_naming_the_variable(
         string variable, string? value, string expected)

@@ -1,0 +1,32 @@
+using MissionControl.ApiGateway.Authentication;
+using MissionControl.ApiGateway.Configuration;
+using Orleans.Dashboard;
+using Orleans.Hosting;
+
+namespace MissionControl.ApiGateway.Http;
+
+/// <summary>
+/// The Orleans dashboard at <c>/cluster-dashboard/</c>: silos, grain activations and call rates,
+/// reminders, for the cluster's operator only (<see cref="ClusterDashboardHandler"/>). Served only
+/// when a dashboard token is known. Its profiler times grain calls only while someone has the
+/// dashboard open (it switches itself off a minute after the last look), so an unwatched
+/// dashboard costs the hot paths one flag check per grain call.
+/// </summary>
+public static class ClusterDashboard
+{
+    public const string Path = "/cluster-dashboard";
+
+    public static ISiloBuilder AddMissionControlClusterDashboard(this ISiloBuilder silo, ServiceSettings settings)
+    {
+        if (settings.ClusterDashboardToken is not null)
+            silo.AddDashboard();
+        return silo;
+    }
+
+    public static IEndpointRouteBuilder MapMissionControlClusterDashboard(this IEndpointRouteBuilder app, ServiceSettings settings)
+    {
+        if (settings.ClusterDashboardToken is not null)
+            app.MapOrleansDashboard(Path).RequireClusterOperator().ExcludeFromDescription();
+        return app;
+    }
+}
