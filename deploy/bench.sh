@@ -3,6 +3,8 @@
 #   deploy/bench.sh gateway-patch   coalesced heartbeat-config writes, fake and real gateway
 #   deploy/bench.sh inbox-poll      agent inbox polls over HTTP: 10,000 agents, 3 pending messages each
 #   deploy/bench.sh heartbeats      authenticated agent heartbeats over HTTP (wrk) against pgbench
+#   deploy/bench.sh provision       100 agents created through the API on one real gateway, against
+#                                   that gateway's own agents.create alone
 # Like deploy/test.sh it starts a throwaway PostgreSQL unless DATABASE_URL is set, and a real
 # OpenClaw gateway (gateway-patch only) unless OPENCLAW_GATEWAY_URL and OPENCLAW_GATEWAY_TOKEN are set.
 set -euo pipefail
@@ -32,6 +34,8 @@ if [ "$scenario" = gateway-patch ] && [ -z "${OPENCLAW_GATEWAY_URL:-}" ]; then
 fi
 if [ "$scenario" = heartbeats ]; then
   source "$root/deploy/bench/heartbeats.sh"
+elif [ "$scenario" = provision ]; then
+  source "$root/deploy/bench/provision.sh"
 else
   dotnet run --project tests/MissionControl.Benchmarks -c Release -- "$@"
 fi

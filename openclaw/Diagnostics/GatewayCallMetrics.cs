@@ -12,8 +12,14 @@ public static class GatewayCallMetrics
 
     private static readonly Meter Meter = new(MeterName);
 
+    // Gateway calls take from a millisecond to tens of seconds; the exporter's default buckets
+    // (0, 5, 10, 25, … read as seconds) would put nearly every call in the first one.
     private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
-        "mc.gateway.call.duration", unit: "s", description: "Calls to OpenClaw gateways, from sending to the answer or the failure.");
+        "mc.gateway.call.duration", unit: "s", description: "Calls to OpenClaw gateways, from sending to the answer or the failure.",
+        tags: null, advice: new InstrumentAdvice<double>
+        {
+            HistogramBucketBoundaries = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 20, 60],
+        });
 
     public const string Ok = "ok";
 

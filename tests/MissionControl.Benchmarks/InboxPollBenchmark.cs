@@ -62,8 +62,8 @@ internal static class InboxPollBenchmark
         }
 
         var median = new RunFigures(
-            Median(figures.Select(f => f.PollsPerSecond)), Median(figures.Select(f => f.MessagesPerSecond)),
-            Median(figures.Select(f => f.P50Ms)), Median(figures.Select(f => f.P99Ms)), figures.Sum(f => f.Failures), figures.Sum(f => f.ShortPolls));
+            Stats.Median(figures.Select(f => f.PollsPerSecond)), Stats.Median(figures.Select(f => f.MessagesPerSecond)),
+            Stats.Median(figures.Select(f => f.P50Ms)), Stats.Median(figures.Select(f => f.P99Ms)), figures.Sum(f => f.Failures), figures.Sum(f => f.ShortPolls));
         Console.WriteLine($"median of {Runs} runs: {median}");
     }
 
@@ -99,8 +99,7 @@ internal static class InboxPollBenchmark
             }
         }));
         var seconds = wall.Elapsed.TotalSeconds;
-        Array.Sort(latencies);
-        return new RunFigures(order.Length / seconds, messages / seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), failures, shortPolls);
+        return new RunFigures(order.Length / seconds, messages / seconds, Stats.Percentile(latencies, 0.50), Stats.Percentile(latencies, 0.99), failures, shortPolls);
     }
 
     // Each agent's stream as its grain writes it: created, provisioned (online), an inbox key, messages.
@@ -137,13 +136,6 @@ internal static class InboxPollBenchmark
 
     private static Guid BoardOf(int agent) => Boards[agent / AgentsPerBoard];
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 
     private static int FreePort()
     {

@@ -23,12 +23,21 @@ public sealed partial class RealGatewayProcess : IAsyncDisposable
 
     public string Token { get; }
 
+    /// <summary>The gateway's process when this one started it (null for the shared one).</summary>
+    public int? Pid => _startedPid is null ? null : int.Parse(_startedPid);
+
     public static async Task<RealGatewayProcess> StartAsync()
     {
         var url = Environment.GetEnvironmentVariable("OPENCLAW_GATEWAY_URL");
         var token = Environment.GetEnvironmentVariable("OPENCLAW_GATEWAY_TOKEN");
         if (!string.IsNullOrWhiteSpace(url) && !string.IsNullOrWhiteSpace(token))
             return new RealGatewayProcess(new Uri(url), token, null);
+        return await StartFreshAsync();
+    }
+
+    /// <summary>A gateway of its own with an empty roster, whatever the environment names.</summary>
+    public static async Task<RealGatewayProcess> StartFreshAsync()
+    {
         var output = await RunScriptAsync("start", TimeSpan.FromMinutes(6));
         var values = Assignment().Matches(output).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
         if (!values.TryGetValue("OPENCLAW_GATEWAY_URL", out var startedUrl) || !values.TryGetValue("OPENCLAW_GATEWAY_TOKEN", out var startedToken))
