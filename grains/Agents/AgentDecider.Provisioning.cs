@@ -27,7 +27,11 @@ public static partial class AgentDecider
 
     private static IReadOnlyList<AgentEvent> Complete(AgentState? state, CompleteProvisioning command)
     {
-        var attempt = RequireAttempt(RequireExisting(state), command.Generation);
+        var agent = RequireExisting(state);
+        var attempt = RequireAttempt(agent, command.Generation);
+        // An agent that already checked in while the attempt ran (it read its token the moment
+        // its files were written) owes no check-in for this wake.
+        var checkedIn = agent.LastSeenAt >= attempt.StartedAt;
         return attempt.Outcome switch
         {
             ProvisionOutcome.Completed => Nothing,
@@ -37,7 +41,7 @@ public static partial class AgentDecider
                 new AgentProvisionCompleted(
                     attempt.Generation,
                     command.WakeSent,
-                    command.WakeSent ? command.Now + command.CheckInWindow : null,
+                    command.WakeSent && !checkedIn ? command.Now + command.CheckInWindow : null,
                     command.Now),
             ],
         };

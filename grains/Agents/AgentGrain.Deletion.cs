@@ -12,6 +12,7 @@ public sealed partial class AgentGrain
 {
     public async Task<AgentDeletion> Delete()
     {
+        await StopRunAsync();
         await Execute(state => AgentDecider.Decide(state, new StartDeletion(clock.GetUtcNow())));
         if (State is null || State.IsDeleted)
             return new AgentDeletion(true, null);

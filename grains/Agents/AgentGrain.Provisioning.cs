@@ -14,9 +14,15 @@ namespace MissionControl.Grains.Agents;
 // token (never stored). A durable watch reminder covers a silo that dies mid-run: it fires on a
 // survivor, whose fresh activation holds no token, finds the attempt without progress, records
 // it as interrupted, and starts a retry with a fresh token, a bounded number of times.
+//
+// A run interleaves with the grain's calls: reads and heartbeats answer while it waits on the
+// gateway, and its own records go through the same serialized Execute. Whatever starts another
+// attempt or deletes the agent stops the run first and waits for it, so an older attempt's
+// gateway calls never land after a newer attempt's (or after the deletion's).
 public sealed partial class AgentGrain
 {
     private readonly Dictionary<int, string> _tokens = [];
+    private ProvisionRunInFlight? _run;
 
     public async Task<TemplateSyncOutcome> SyncTemplates(TemplateSyncRequest request)
     {
@@ -26,6 +32,7 @@ public sealed partial class AgentGrain
             return new TemplateSyncOutcome(false, request.CurrentToken is null ? MissingTokenError : MismatchedTokenError);
 
         var rotated = keeps ? null : MintToken();
+        await StopRunAsync();
         await Execute(state => AgentDecider.Decide(state, new StartTemplateSync(clock.GetUtcNow())
         {
             NewTokenHash = rotated?.Hash,
@@ -44,7 +51,7 @@ public sealed partial class AgentGrain
     public const string MissingTokenError = "Skipping agent: unable to read AUTH_TOKEN from TOOLS.md (run with rotate_tokens=true to re-key).";
     public const string MismatchedTokenError = "Skipping agent: AUTH_TOKEN in TOOLS.md does not match the stored token hash (run with rotate_tokens=true to re-key).";
 
-    /// <summary>Arms the watch for the attempt just started and runs it on this activation in its own turn.</summary>
+    /// <summary>Arms the watch for the attempt just started and runs it on this activation, beside its calls.</summary>
     /// <remarks>
     /// The attempt is already recorded, so it runs even when the watch cannot be armed: the
     /// reminder service can refuse for a while after another silo died (its messages to the dead
@@ -53,23 +60,42 @@ public sealed partial class AgentGrain
     /// </remarks>
     private async Task StartAttemptAsync(string token)
     {
+        await StopRunAsync();
         var generation = RememberToken(token);
         var watched = await TryArmProvisionWatchAsync();
-        // A turn of its own, after this call answers: the caller learns the attempt started, not how it ends.
+        // After this call answers, interleaving with later calls: the caller learns the attempt
+        // started, not how it ends, and nobody waits on the gateway to read the agent.
+        var run = new ProvisionRunInFlight();
+        _run = run;
         IGrainTimer? timer = null;
         timer = this.RegisterGrainTimer(async ct =>
         {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, run.Stopping);
             try
             {
                 if (!watched)
                     await TryArmProvisionWatchAsync();
-                await RunAttemptAsync(generation, ct);
+                await RunAttemptAsync(generation, stop.Token);
+            }
+            catch (Exception) when (stop.IsCancellationRequested)
+            {
+                // Stopped for a newer attempt or a deletion, or the activation is going away.
             }
             finally
             {
+                run.Finished();
                 timer?.Dispose(); // it fires once; disposing it earlier would cancel the run
             }
-        }, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+    }
+
+    /// <summary>Stops the run in flight on this activation, if any, and waits until it has let go.</summary>
+    private async Task StopRunAsync()
+    {
+        if (_run is not { } run)
+            return;
+        _run = null;
+        await run.StopAsync();
     }
 
     private async Task<int> ArmAttemptAsync(string token)
@@ -135,7 +161,7 @@ public sealed partial class AgentGrain
             CheckInWindow = options.CheckInWindow,
         }));
         await CancelAsync(ProvisionWatch);
-        if (woke)
+        if (State?.CheckInDeadline is not null)
             await RemindOnceAsync(CheckIn, options.CheckInWindow);
     }
 

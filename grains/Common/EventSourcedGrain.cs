@@ -17,6 +17,10 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain
 {
     private IEventStore? _store;
 
+    // Held from a decision to its events being folded. Grain calls never overlap, but work a
+    // grain lets interleave with them (a provisioning run) may decide at their await points.
+    private readonly SemaphoreSlim _deciding = new(1, 1);
+
     protected TState State { get; private set; } = default!;
 
     /// <summary>The version of the last event folded into <see cref="State"/> (0: none).</summary>
@@ -67,6 +71,19 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain
     /// nothing they appended is lost or overwritten.
     /// </summary>
     protected async Task<IReadOnlyList<TEvent>> Execute(Func<TState, IReadOnlyList<TEvent>> decide, CancellationToken ct = default)
+    {
+        await _deciding.WaitAsync(ct);
+        try
+        {
+            return await DecideAndAppendAsync(decide, ct);
+        }
+        finally
+        {
+            _deciding.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<TEvent>> DecideAndAppendAsync(Func<TState, IReadOnlyList<TEvent>> decide, CancellationToken ct)
     {
         for (var round = 1; ; round++)
         {

@@ -68,6 +68,8 @@ public static class HeartbeatPatchBuilder
                 entry["heartbeat"] = heartbeat;
             if (item.Workspace is { } workspace && !JsonNode.DeepEquals(current?["workspace"], JsonValue.Create(workspace)))
                 entry["workspace"] = workspace;
+            if (item.Name is { } name && !JsonNode.DeepEquals(current?["name"], JsonValue.Create(name)))
+                entry["name"] = name;
             if (entry.Count > 0)
                 entries[item.AgentId] = entry;
         }
@@ -105,6 +107,8 @@ public static class HeartbeatPatchBuilder
     {
         if (item.Workspace is { } workspace)
             entry["workspace"] = workspace;
+        if (item.Name is { } name)
+            entry["name"] = name;
         entry["heartbeat"] = item.Heartbeat.ToJson();
         return entry;
     }

@@ -90,7 +90,8 @@ public sealed record HeartbeatSettings
 /// <param name="AgentId">Gateway agent id.</param>
 /// <param name="Heartbeat">Desired settings (replace whatever the agent had).</param>
 /// <param name="Workspace">Workspace path to record alongside, or null to leave it alone.</param>
-public sealed record AgentHeartbeat(string AgentId, HeartbeatSettings Heartbeat, string? Workspace = null);
+/// <param name="Name">Display name to record alongside (a new agent is created under its id), or null to leave it alone.</param>
+public sealed record AgentHeartbeat(string AgentId, HeartbeatSettings Heartbeat, string? Workspace = null, string? Name = null);
 
 /// <summary>Outcome of one batched heartbeat round.</summary>
 /// <param name="Patched">False when the config already matched and no <c>config.patch</c> was sent.</param>

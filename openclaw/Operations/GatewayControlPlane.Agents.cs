@@ -21,7 +21,20 @@ public sealed partial class GatewayControlPlane
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, AgentFileInfo>> RegisterAgentAsync(AgentRegistration registration, CancellationToken cancellationToken = default)
+    {
+        EnsureGatewayIdForm(registration.AgentId);
+        var created = await _resilience.ExecuteAsync(_kind, token => TryCreateAsync(registration, token), cancellationToken);
+        if (!created)
+            await UpsertAgentAsync(registration, cancellationToken);
+        return await _resilience.ExecuteAsync(_kind, token => FilesOnceServedAsync(registration.AgentId, token), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlySet<string>> ListSupportedFilesAsync(CancellationToken cancellationToken = default) =>
+        SupportedFiles.GetAsync(_rpc, () => ReadSupportedFilesAsync(cancellationToken));
+
+    private Task<IReadOnlySet<string>> ReadSupportedFilesAsync(CancellationToken cancellationToken) =>
         _resilience.ExecuteAsync(_kind, async token =>
         {
             var agents = await _rpc.CallAsync("agents.list", cancellationToken: token);
@@ -56,6 +69,39 @@ public sealed partial class GatewayControlPlane
         }
 
         return true;
+    }
+
+    // True when this call created the agent, false when it was there already.
+    private async Task<bool> TryCreateAsync(AgentRegistration registration, CancellationToken token)
+    {
+        try
+        {
+            await _rpc.CallAsync("agents.create", new AgentsCreateParams(registration.AgentId, registration.Workspace), cancellationToken: token);
+            return true;
+        }
+        catch (GatewayException ex) when (ex.Kind == GatewayErrorKind.AlreadyExists)
+        {
+            return false;
+        }
+    }
+
+    // The gateway answers agents.create before its runtime config reloads; until then the agent's
+    // files are "not found". Asking for them is the visibility check that costs the gateway the
+    // least (agents.list answers for the whole roster), and its answer is needed next anyway.
+    private async Task<IReadOnlyDictionary<string, AgentFileInfo>> FilesOnceServedAsync(string agentId, CancellationToken token)
+    {
+        var deadline = DateTimeOffset.UtcNow + AgentVisibilityTimeout;
+        while (true)
+        {
+            try
+            {
+                return PayloadReaders.Files(await _rpc.CallAsync("agents.files.list", new AgentIdParams(agentId), cancellationToken: token));
+            }
+            catch (GatewayException ex) when (ex.Kind == GatewayErrorKind.AgentNotFound && DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(VisibilityPollInterval, token);
+            }
+        }
     }
 
     // agents.create derives the id from the name, so create under the id, then rename.

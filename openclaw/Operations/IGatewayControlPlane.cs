@@ -30,10 +30,19 @@ public interface IGatewayControlPlane
     /// <summary>Creates the agent with the target id if missing, then sets its display name; waits until it is visible.</summary>
     Task UpsertAgentAsync(AgentRegistration registration, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Makes the agent exist and waits until the gateway serves it; returns its workspace files.
+    /// A new agent is created under its id and nothing more: its display name arrives with the
+    /// config patch that carries its heartbeat (<see cref="AgentHeartbeat.Name"/>), which saves
+    /// the gateway a second config write per agent. An existing one is upserted as by
+    /// <see cref="UpsertAgentAsync"/>, so a changed workspace is in place before files are written.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, AgentFileInfo>> RegisterAgentAsync(AgentRegistration registration, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes an agent; its workspace goes to trash unless <paramref name="deleteFiles"/> is false. False when the agent did not exist.</summary>
     Task<bool> DeleteAgentAsync(string agentId, bool deleteFiles = true, CancellationToken cancellationToken = default);
 
-    /// <summary>Workspace file names the gateway accepts.</summary>
+    /// <summary>Workspace file names the gateway accepts (asked once per connection every few minutes).</summary>
     Task<IReadOnlySet<string>> ListSupportedFilesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>An agent's workspace files by name.</summary>

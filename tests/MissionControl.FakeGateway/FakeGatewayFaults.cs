@@ -10,6 +10,7 @@ public sealed class FakeGatewayFaults
     private readonly ConcurrentDictionary<string, (TimeSpan Delay, int Times)> _delays = new();
     private readonly ConcurrentDictionary<string, int> _unavailable = new();
     private readonly ConcurrentDictionary<string, (string Message, int Times)> _failures = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
     private int _upgradeRejections;
     private int _staleHashes;
     private int _rateLimits;
@@ -53,8 +54,20 @@ public sealed class FakeGatewayFaults
     /// <summary>Fail the next config.patch calls with the stale-hash error.</summary>
     public void StaleHashOnNextPatches(int times) => Interlocked.Add(ref _staleHashes, times);
 
+    /// <summary>Holds every call of <paramref name="method"/> unanswered until <see cref="Release"/>.</summary>
+    public void Hold(string method) => _holds[method] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Answers the held calls of <paramref name="method"/>, and later ones at once.</summary>
+    public void Release(string method)
+    {
+        if (_holds.TryRemove(method, out var gate))
+            gate.TrySetResult();
+    }
+
     /// <summary>Fail the next config.patch calls with the rate-limit error.</summary>
     public void RateLimitNextPatches(int times) => Interlocked.Add(ref _rateLimits, times);
+
+    internal Task HeldUntilReleased(string method) => _holds.TryGetValue(method, out var gate) ? gate.Task : Task.CompletedTask;
 
     internal bool TakeUpgradeRejection() => TakeCounter(ref _upgradeRejections);
 

@@ -136,6 +136,7 @@ internal sealed class FakeGatewaySession(WebSocket socket, TcpClient client, Fak
             var delay = gateway.Faults.TakeDelay(method);
             if (delay > TimeSpan.Zero)
                 await Task.Delay(delay);
+            await gateway.Faults.HeldUntilReleased(method);
             reply = Reply(method, frame["params"] as JsonObject ?? []);
         }
         finally

@@ -153,8 +153,12 @@ public sealed partial class FakeGatewayState
             list.Remove(item);
     }
 
-    private JsonObject? HeartbeatOf(string agentId) =>
+    private JsonObject? HeartbeatOf(string agentId) => ConfigEntryOf(agentId)?["heartbeat"] as JsonObject;
+
+    // Like the real gateway, the roster's names and workspaces are what the config says, so a
+    // config.patch that renames an agent shows in agents.list.
+    private JsonObject? ConfigEntryOf(string agentId) =>
         LegacyListShape
-            ? (_config["agents"]?["list"] as JsonArray)?.FirstOrDefault(e => (string?)e?["id"] == agentId)?["heartbeat"] as JsonObject
-            : _config["agents"]?["entries"]?[agentId]?["heartbeat"] as JsonObject;
+            ? (_config["agents"]?["list"] as JsonArray)?.FirstOrDefault(e => (string?)e?["id"] == agentId) as JsonObject
+            : _config["agents"]?["entries"]?[agentId] as JsonObject;
 }

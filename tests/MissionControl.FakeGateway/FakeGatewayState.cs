@@ -40,7 +40,7 @@ public sealed partial class FakeGatewayState
     public string? AgentName(string id)
     {
         lock (_gate)
-            return _agents.TryGetValue(id, out var agent) ? agent.Name : null;
+            return _agents.TryGetValue(id, out var agent) ? (string?)ConfigEntryOf(id)?["name"] ?? agent.Name : null;
     }
 
     /// <summary>Chat messages admitted (a repeated idempotency key is not counted twice).</summary>
@@ -123,7 +123,16 @@ public sealed partial class FakeGatewayState
         var now = DateTimeOffset.UtcNow;
         var agents = new JsonArray();
         foreach (var agent in _agents.Values.Where(a => a.VisibleAt <= now))
-            agents.Add(new JsonObject { ["id"] = agent.Id, ["name"] = agent.Name, ["workspace"] = agent.Workspace, ["thinkingDefault"] = "medium" });
+        {
+            var configured = ConfigEntryOf(agent.Id);
+            agents.Add(new JsonObject
+            {
+                ["id"] = agent.Id,
+                ["name"] = (string?)configured?["name"] ?? agent.Name,
+                ["workspace"] = (string?)configured?["workspace"] ?? agent.Workspace,
+                ["thinkingDefault"] = "medium",
+            });
+        }
         return FakeReply.Ok(new JsonObject { ["defaultId"] = "main", ["agents"] = agents, ["scope"] = "per-sender" });
     }
 
@@ -142,10 +151,15 @@ public sealed partial class FakeGatewayState
         return FakeReply.Ok(new JsonObject { ["ok"] = true, ["agentId"] = id, ["name"] = name, ["workspace"] = agent.Workspace });
     }
 
-    private static FakeReply AgentsUpdate(FakeAgent agent, string? name, string? workspace)
+    private FakeReply AgentsUpdate(FakeAgent agent, string? name, string? workspace)
     {
         agent.Name = name ?? agent.Name;
         agent.Workspace = workspace ?? agent.Workspace;
+        if (ConfigEntryOf(agent.Id) is { } configured)
+        {
+            configured["name"] = agent.Name;
+            configured["workspace"] = agent.Workspace;
+        }
         return FakeReply.Ok(new JsonObject { ["ok"] = true, ["agentId"] = agent.Id });
     }
 

@@ -37,12 +37,12 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
         var kind = attempt.Action == ProvisionAction.TemplateSync ? GatewayOperationKind.TemplateSync : GatewayOperationKind.Interactive;
         var control = clients.ControlPlane(run.Around.Gateway.Connection, kind);
 
-        await control.UpsertAgentAsync(new AgentRegistration(gatewayAgentId, agent.Name, workspace), ct);
+        var existing = await control.RegisterAgentAsync(new AgentRegistration(gatewayAgentId, agent.Name, workspace), ct);
         await record("agents.upsert", $"{gatewayAgentId} name={agent.Name} workspace={workspace}", "ok");
         await control.EnsureSessionAsync(agent.SessionKey, agent.Name, ct);
         await record("sessions.ensure", agent.SessionKey, "ok");
 
-        var plan = await PlanAsync(control, run, gatewayAgentId, workspace, record, ct);
+        var plan = await PlanAsync(control, run, workspace, existing, record, ct);
         await WriteFilesAsync(control, gatewayAgentId, plan, record, ct);
         await QueueHeartbeatAsync(config, agent, gatewayAgentId, workspace, plan.HeartbeatPrompt, record);
         if (attempt.ResetSession)
@@ -55,11 +55,11 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
     }
 
     private async Task<WorkspacePlan> PlanAsync(
-        IGatewayControlPlane control, ProvisionRun run, string gatewayAgentId, string workspace, StepRecorder record, CancellationToken ct)
+        IGatewayControlPlane control, ProvisionRun run, string workspace, IReadOnlyDictionary<string, AgentFileInfo> existing,
+        StepRecorder record, CancellationToken ct)
     {
         var accepted = await control.ListSupportedFilesAsync(ct);
-        var existing = await control.ListAgentFilesAsync(gatewayAgentId, ct);
-        await record("agents.files.list", gatewayAgentId,
+        await record("agents.files.list", AgentWorkspace.GatewayAgentId(run.Agent),
             $"accepts {string.Join(", ", accepted.Order())}; present {string.Join(", ", existing.Values.Where(f => !f.Missing).Select(f => f.Name).Order())}");
         var attempt = run.Attempt;
         var inputs = new WorkspaceInputs(
@@ -76,22 +76,15 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
         return Planner.Plan(context, inputs);
     }
 
+    // Sent together: the gateway queues workspace writes itself, so this saves round trips, not
+    // order. Recorded afterwards in the plan's order.
     private static async Task WriteFilesAsync(
         IGatewayControlPlane control, string gatewayAgentId, WorkspacePlan plan, StepRecorder record, CancellationToken ct)
     {
-        foreach (var (name, content) in plan.Files)
-        {
-            try
-            {
-                await control.SetAgentFileAsync(gatewayAgentId, name, content, cancellationToken: ct);
-                await record($"agents.files.set {name}", $"{content.Length} characters", "ok");
-            }
-            catch (GatewayException ex) when (ex.Kind == GatewayErrorKind.UnsupportedFile)
-            {
-                // The gateway's accepted list and its writer disagree; the file is skipped as upstream does.
-                await record($"agents.files.set {name}", $"{content.Length} characters", "skipped: unsupported file");
-            }
-        }
+        var files = plan.Files.ToList();
+        var answers = await Task.WhenAll(files.Select(file => WriteFileAsync(control, gatewayAgentId, file.Key, file.Value, ct)));
+        for (var i = 0; i < files.Count; i++)
+            await record($"agents.files.set {files[i].Key}", $"{files[i].Value.Length} characters", answers[i]);
 
         if (plan.Skipped.Count > 0)
         {
@@ -100,12 +93,26 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
         }
     }
 
+    private static async Task<string> WriteFileAsync(IGatewayControlPlane control, string gatewayAgentId, string name, string content, CancellationToken ct)
+    {
+        try
+        {
+            await control.SetAgentFileAsync(gatewayAgentId, name, content, cancellationToken: ct);
+            return "ok";
+        }
+        catch (GatewayException ex) when (ex.Kind == GatewayErrorKind.UnsupportedFile)
+        {
+            // The gateway's accepted list and its writer disagree; the file is skipped as upstream does.
+            return "skipped: unsupported file";
+        }
+    }
+
     private static async Task QueueHeartbeatAsync(
         IGatewayConfigGrain config, AgentState agent, string gatewayAgentId, string workspace, string? prompt, StepRecorder record)
     {
         var settings = HeartbeatSettingsReader.Read(agent.HeartbeatConfig, prompt);
-        var result = await config.WriteHeartbeat(new AgentHeartbeat(gatewayAgentId, settings, workspace));
-        await record("config.patch heartbeat", $"{gatewayAgentId} every={settings.Every} target={settings.Target ?? "default"}",
+        var result = await config.WriteHeartbeat(new AgentHeartbeat(gatewayAgentId, settings, workspace, agent.Name));
+        await record("config.patch heartbeat", $"{gatewayAgentId} name={agent.Name} every={settings.Every} target={settings.Target ?? "default"}",
             result.Patched ? $"patched in {result.Rounds} round(s)" : "already up to date");
     }
 

@@ -74,6 +74,7 @@ internal static class ProvisionBenchmark
         var last = settled.Count == 0 ? started : settled.Max(s => s.At);
         var minutes = (last - started).TotalMinutes;
         var completed = settled.Count(s => s.Completed);
+        var created = creations.Count(c => c.Id is not null);
         Console.WriteLine($"POST /api/v1/agents: {creations.Count(c => c.Status == HttpStatusCode.OK)} of {agents} answered 200 " +
             $"(others: {string.Join(", ", creations.Where(c => c.Status != HttpStatusCode.OK).GroupBy(c => (int)c.Status).Select(g => $"{g.Count()}x {g.Key}"))}); " +
             $"answer median {Stats.Median(creations.Select(c => c.Milliseconds)):0} ms, max {creations.Max(c => c.Milliseconds):0} ms");
@@ -81,7 +82,7 @@ internal static class ProvisionBenchmark
             $"{completed} completed, {settled.Count - completed} failed, {agents - settled.Count} unsettled after {Patience.TotalMinutes:0} min");
         foreach (var failure in settled.Where(s => !s.Completed).GroupBy(s => s.Error).Take(5))
             Console.WriteLine($"  failed x{failure.Count()}: {failure.Key}");
-        Console.WriteLine($"agents online after a heartbeat with the token read from their workspace: {players.Online} of {completed} " +
+        Console.WriteLine($"agents online after a heartbeat with the token read from their workspace: {players.Online} of {created} created " +
             $"(tokens refused: {players.Refused}; token read to heartbeat answered, median {players.HeartbeatMedianMs:0} ms)");
         Console.WriteLine("gateway RPCs per agent (calls per agent, median latency estimated from histogram buckets):");
         foreach (var method in calls.Methods.OrderByDescending(m => m.Calls))
