@@ -53,6 +53,7 @@ public static class DomainRegistration
         services.TryAddSingleton(sp => new GatewayClientPool(
             sp.GetRequiredService<IDeviceIdentityStore>(), sp.GetRequiredService<GatewayResilienceOptions>()));
         services.TryAddSingleton<WorkspaceProvisioner>();
+        services.TryAddSingleton<GatewayLanes>();
         services.TryAddSingleton<IAgentSurroundings, GrainAgentSurroundings>();
         services.TryAddSingleton<IAgentDeparture, TaskReleasingDeparture>();
         services.TryAddSingleton<IGatewayRoster, ReadModelGatewayRoster>();

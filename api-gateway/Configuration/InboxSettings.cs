@@ -19,7 +19,8 @@ public static class InboxSettings
         return options;
     }
 
-    private static int Count(IConfiguration configuration, string key, int fallback, int max)
+    /// <summary>A whole number from 1 to <paramref name="max"/>, or <paramref name="fallback"/> when unset.</summary>
+    public static int Count(IConfiguration configuration, string key, int fallback, int max)
     {
         var text = configuration[key];
         if (string.IsNullOrWhiteSpace(text))

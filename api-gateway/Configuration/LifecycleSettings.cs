@@ -3,16 +3,21 @@ using MissionControl.Grains.Agents;
 
 namespace MissionControl.ApiGateway.Configuration;
 
-/// <summary>Agent lifecycle settings from the environment: OFFLINE_AFTER, and BASE_URL for the workspaces.</summary>
+/// <summary>Agent lifecycle settings from the environment: OFFLINE_AFTER, PROVISIONS_PER_GATEWAY, and BASE_URL for the workspaces.</summary>
 public static class LifecycleSettings
 {
     /// <summary>The agent options for this service.</summary>
-    /// <exception cref="ConfigurationException">OFFLINE_AFTER is not a positive duration.</exception>
-    public static AgentOptions FromConfiguration(IConfiguration configuration, ServiceSettings settings) => new()
+    /// <exception cref="ConfigurationException">OFFLINE_AFTER is not a positive duration, or PROVISIONS_PER_GATEWAY not from 1 to 64.</exception>
+    public static AgentOptions FromConfiguration(IConfiguration configuration, ServiceSettings settings)
     {
-        BaseUrl = settings.BaseUrl.ToString().TrimEnd('/'),
-        OfflineAfter = Duration(configuration["OFFLINE_AFTER"], "OFFLINE_AFTER") ?? AgentDefaults.OfflineAfter,
-    };
+        var options = new AgentOptions
+        {
+            BaseUrl = settings.BaseUrl.ToString().TrimEnd('/'),
+            OfflineAfter = Duration(configuration["OFFLINE_AFTER"], "OFFLINE_AFTER") ?? AgentDefaults.OfflineAfter,
+        };
+        options.ProvisionsPerGateway = InboxSettings.Count(configuration, "PROVISIONS_PER_GATEWAY", options.ProvisionsPerGateway, max: 64);
+        return options;
+    }
 
     /// <summary>Seconds ("600", "600s"), minutes ("10m") or hours ("1h"); null when unset.</summary>
     public static TimeSpan? Duration(string? text, string variable)

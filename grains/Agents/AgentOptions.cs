@@ -31,6 +31,14 @@ public sealed class AgentOptions
     /// <summary>Wakes without a check-in before the agent is marked offline.</summary>
     public int MaxWakeAttempts { get; set; } = AgentDefaults.MaxWakeAttempts;
 
+    /// <summary>
+    /// Provisioning runs one silo carries out on one gateway at a time; the rest wait their turn
+    /// (first come, first served), so a burst of creations does not pile onto the gateway's
+    /// serialized config writes until its calls time out, and waits on one gateway never delay
+    /// another.
+    /// </summary>
+    public int ProvisionsPerGateway { get; set; } = 4;
+
     /// <summary>PBKDF2 work factor for new agent tokens (tests lower it to save time).</summary>
     public int TokenHashIterations { get; set; } = Security.AgentTokens.DefaultIterations;
 }

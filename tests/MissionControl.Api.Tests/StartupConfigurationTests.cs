@@ -20,6 +20,7 @@ public sealed class StartupConfigurationTests
     [InlineData("LOCAL_AUTH_TOKEN", "short", "LOCAL_AUTH_TOKEN must be at least 50 characters")]
     [InlineData("LOCAL_AUTH_TOKEN", "change-me-change-me-change-me-change-me-change-me-change-me", "LOCAL_AUTH_TOKEN looks like a placeholder")]
     [InlineData("CLUSTER_DASHBOARD_TOKEN", "short", "CLUSTER_DASHBOARD_TOKEN must be at least 50 characters")]
+    [InlineData("PROVISIONS_PER_GATEWAY", "0", "PROVISIONS_PER_GATEWAY must be a whole number from 1 to 64")]
     [InlineData("BASE_URL", "not a url", "BASE_URL must be an absolute http(s) URL")]
     public async Task Given_bad_configuration_When_the_service_starts_Then_it_exits_naming_the_variable(
         string variable, string? value, string expected)

@@ -21,14 +21,14 @@ public delegate Task StepRecorder(string step, string sent, string answer);
 /// interrupted half way can simply be run again. Each finished call is reported to the recorder,
 /// which makes it part of the agent's history.
 /// </summary>
-public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions options)
+public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions options, GatewayLanes lanes)
 {
     private static readonly WorkspacePlanner Planner = new();
 
     /// <summary>The control plane of a gateway for cleanup and other one-off calls.</summary>
     public IGatewayControlPlane ControlPlane(GatewayTarget gateway) => clients.ControlPlane(gateway.Connection);
 
-    /// <summary>Runs every step; returns whether the agent was woken.</summary>
+    /// <summary>Runs every step, once the gateway's lane has room; returns whether the agent was woken.</summary>
     public async Task<bool> RunAsync(ProvisionRun run, IGatewayConfigGrain config, StepRecorder record, CancellationToken ct)
     {
         var (agent, attempt) = (run.Agent, run.Attempt);
@@ -36,6 +36,7 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
         var workspace = AgentWorkspace.PathFor(run.Around.Gateway.WorkspaceRoot, gatewayAgentId);
         var kind = attempt.Action == ProvisionAction.TemplateSync ? GatewayOperationKind.TemplateSync : GatewayOperationKind.Interactive;
         var control = clients.ControlPlane(run.Around.Gateway.Connection, kind);
+        using var place = await lanes.EnterAsync(agent.GatewayId, ct);
 
         var existing = await control.RegisterAgentAsync(new AgentRegistration(gatewayAgentId, agent.Name, workspace), ct);
         await record("agents.upsert", $"{gatewayAgentId} name={agent.Name} workspace={workspace}", "ok");

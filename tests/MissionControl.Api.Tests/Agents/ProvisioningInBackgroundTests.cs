@@ -75,7 +75,7 @@ public sealed class ProvisioningInBackgroundTests : IAsyncLifetime
         stuck.Faults.Hold("agents.create");
 
         var waiting = new List<Guid>();
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 5; i++) // one more than the gateway's lane holds: the fifth waits its turn
             waiting.Add(await (await _admin.PostAsJsonAsync("/api/v1/agents", new { board_id = stuckBoard, name = $"Waiting {i}" })).IdOfAsync());
         var lucky = await (await _admin.PostAsJsonAsync("/api/v1/agents", new { board_id = healthyBoard, name = "Lucky" })).IdOfAsync();
 
