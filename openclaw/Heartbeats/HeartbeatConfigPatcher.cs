@@ -49,7 +49,10 @@ public sealed class HeartbeatConfigPatcher
         return result with { Rounds = rounds };
     }
 
-    private async Task<HeartbeatPatchResult> RoundAsync(IReadOnlyCollection<AgentHeartbeat> entries, CancellationToken token)
+    private Task<HeartbeatPatchResult> RoundAsync(IReadOnlyCollection<AgentHeartbeat> entries, CancellationToken token) =>
+        ConfigWrites.OneAtATimeAsync(_rpc, () => ReadAndPatchAsync(entries, token), token);
+
+    private async Task<HeartbeatPatchResult> ReadAndPatchAsync(IReadOnlyCollection<AgentHeartbeat> entries, CancellationToken token)
     {
         var snapshot = PayloadReaders.Config(await _rpc.CallAsync("config.get", cancellationToken: token));
         var shape = HeartbeatPatchBuilder.DetectShape(snapshot.Parsed, snapshot.Effective, _rpc.ServerInfo?.Protocol);

@@ -13,6 +13,8 @@ public sealed partial class GatewayControlPlane
 
     private static readonly TimeSpan VisibilityPollInterval = TimeSpan.FromMilliseconds(100);
 
+    private static readonly TimeSpan MaxVisibilityPollInterval = TimeSpan.FromSeconds(1);
+
     /// <inheritdoc />
     public Task UpsertAgentAsync(AgentRegistration registration, CancellationToken cancellationToken = default)
     {
@@ -76,7 +78,8 @@ public sealed partial class GatewayControlPlane
     {
         try
         {
-            await _rpc.CallAsync("agents.create", new AgentsCreateParams(registration.AgentId, registration.Workspace), cancellationToken: token);
+            await ConfigWrites.OneAtATimeAsync(_rpc,
+                () => _rpc.CallAsync("agents.create", new AgentsCreateParams(registration.AgentId, registration.Workspace), cancellationToken: token), token);
             return true;
         }
         catch (GatewayException ex) when (ex.Kind == GatewayErrorKind.AlreadyExists)
@@ -87,10 +90,12 @@ public sealed partial class GatewayControlPlane
 
     // The gateway answers agents.create before its runtime config reloads; until then the agent's
     // files are "not found". Asking for them is the visibility check that costs the gateway the
-    // least (agents.list answers for the whole roster), and its answer is needed next anyway.
+    // least (agents.list answers for the whole roster), and its answer is needed next anyway. A
+    // gateway busy with a burst reloads late, so the asks grow further apart.
     private async Task<IReadOnlyDictionary<string, AgentFileInfo>> FilesOnceServedAsync(string agentId, CancellationToken token)
     {
         var deadline = DateTimeOffset.UtcNow + AgentVisibilityTimeout;
+        var pause = VisibilityPollInterval;
         while (true)
         {
             try
@@ -99,7 +104,8 @@ public sealed partial class GatewayControlPlane
             }
             catch (GatewayException ex) when (ex.Kind == GatewayErrorKind.AgentNotFound && DateTimeOffset.UtcNow < deadline)
             {
-                await Task.Delay(VisibilityPollInterval, token);
+                await Task.Delay(pause, token);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 3 / 2, MaxVisibilityPollInterval.Ticks));
             }
         }
     }
@@ -145,7 +151,7 @@ public sealed partial class GatewayControlPlane
         {
             try
             {
-                await _rpc.CallAsync("agents.update", update, cancellationToken: token);
+                await ConfigWrites.OneAtATimeAsync(_rpc, () => _rpc.CallAsync("agents.update", update, cancellationToken: token), token);
                 return;
             }
             catch (GatewayException ex) when (ex.Kind == GatewayErrorKind.AgentNotFound && DateTimeOffset.UtcNow < deadline)

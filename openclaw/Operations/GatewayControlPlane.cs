@@ -24,8 +24,12 @@ public sealed partial class GatewayControlPlane : IGatewayControlPlane
         _heartbeats = new HeartbeatConfigPatcher(rpc, resilience, kind);
     }
 
-    /// <summary>How long a freshly created agent may stay invisible before we give up waiting.</summary>
-    public TimeSpan AgentVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long a freshly created agent may stay invisible before we give up waiting. The gateway
+    /// reloads its config about a quarter second after a write when idle, and seconds later in a
+    /// burst of creations.
+    /// </summary>
+    public TimeSpan AgentVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The same gateway, with another operation kind's budget.</summary>
     public GatewayControlPlane WithOperationKind(GatewayOperationKind kind) =>
@@ -63,7 +67,9 @@ public sealed partial class GatewayControlPlane : IGatewayControlPlane
         try
         {
             // deleteFiles is always sent: the gateway's own default is to trash the workspace.
-            await Run("agents.delete", new AgentsDeleteParams(Required(agentId), deleteFiles), cancellationToken);
+            await _resilience.ExecuteAsync(_kind, token => ConfigWrites.OneAtATimeAsync(_rpc,
+                () => _rpc.CallAsync("agents.delete", new AgentsDeleteParams(Required(agentId), deleteFiles), cancellationToken: token), token),
+                cancellationToken);
             return true;
         }
         catch (GatewayException ex) when (ex.Kind == GatewayErrorKind.AgentNotFound)

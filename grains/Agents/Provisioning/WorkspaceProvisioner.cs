@@ -36,15 +36,19 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
         var workspace = AgentWorkspace.PathFor(run.Around.Gateway.WorkspaceRoot, gatewayAgentId);
         var kind = attempt.Action == ProvisionAction.TemplateSync ? GatewayOperationKind.TemplateSync : GatewayOperationKind.Interactive;
         var control = clients.ControlPlane(run.Around.Gateway.Connection, kind);
-        using var place = await lanes.EnterAsync(agent.GatewayId, ct);
+        WorkspacePlan plan;
+        // The lane covers the agent's own gateway work; the heartbeat entry is written in the
+        // gateway's next coalesced config round, which the next agents' work need not wait for.
+        using (await lanes.EnterAsync(agent.GatewayId, ct))
+        {
+            var existing = await control.RegisterAgentAsync(new AgentRegistration(gatewayAgentId, agent.Name, workspace), ct);
+            await record("agents.upsert", $"{gatewayAgentId} name={agent.Name} workspace={workspace}", "ok");
+            await control.EnsureSessionAsync(agent.SessionKey, agent.Name, ct);
+            await record("sessions.ensure", agent.SessionKey, "ok");
+            plan = await PlanAsync(control, run, workspace, existing, record, ct);
+            await WriteFilesAsync(control, gatewayAgentId, plan, record, ct);
+        }
 
-        var existing = await control.RegisterAgentAsync(new AgentRegistration(gatewayAgentId, agent.Name, workspace), ct);
-        await record("agents.upsert", $"{gatewayAgentId} name={agent.Name} workspace={workspace}", "ok");
-        await control.EnsureSessionAsync(agent.SessionKey, agent.Name, ct);
-        await record("sessions.ensure", agent.SessionKey, "ok");
-
-        var plan = await PlanAsync(control, run, workspace, existing, record, ct);
-        await WriteFilesAsync(control, gatewayAgentId, plan, record, ct);
         await QueueHeartbeatAsync(config, agent, gatewayAgentId, workspace, plan.HeartbeatPrompt, record);
         if (attempt.ResetSession)
         {

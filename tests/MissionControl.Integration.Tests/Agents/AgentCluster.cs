@@ -51,6 +51,7 @@ public static class AgentCluster
                 .AddSingleton(new GatewayConfigOptions())
                 .AddSingleton(sp => new GatewayClientPool(sp.GetRequiredService<IDeviceIdentityStore>(), resilience))
                 .AddSingleton<WorkspaceProvisioner>()
+                .AddSingleton<GatewayLanes>()
                 .AddSingleton(surroundings)
                 .AddSingleton(departure ?? new RecordingDeparture()));
 
