@@ -44,6 +44,9 @@ public sealed class GatewayClientPool : IAsyncDisposable
         return new HeartbeatConfigPatcher(entry.Client, entry.Resilience, kind);
     }
 
+    /// <summary>Config writes (agent creations, heartbeat rounds) waiting for their turn on the gateway's connection.</summary>
+    public int ConfigWritesWaiting(GatewayClientOptions options) => ConfigWrites.Waiting(EntryFor(options).Client);
+
     /// <summary>Closes and forgets a gateway's connection.</summary>
     public async Task RemoveAsync(string gatewayId)
     {

@@ -41,18 +41,17 @@ public sealed class HeartbeatConfigPatcher
         if (entries.Count == 0)
             return new HeartbeatPatchResult(false, null, [], 0);
         var rounds = 0;
-        var result = await _resilience.ExecuteAsync(_kind, token =>
+        // One config write at a time through this connection (see ConfigWrites); waiting for the
+        // turn is not charged to the retry budget, which is for the gateway's failures.
+        var result = await ConfigWrites.OneAtATimeAsync(_rpc, () => _resilience.ExecuteAsync(_kind, token =>
         {
             rounds++;
             return RoundAsync(entries, token);
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
         return result with { Rounds = rounds };
     }
 
-    private Task<HeartbeatPatchResult> RoundAsync(IReadOnlyCollection<AgentHeartbeat> entries, CancellationToken token) =>
-        ConfigWrites.OneAtATimeAsync(_rpc, () => ReadAndPatchAsync(entries, token), token);
-
-    private async Task<HeartbeatPatchResult> ReadAndPatchAsync(IReadOnlyCollection<AgentHeartbeat> entries, CancellationToken token)
+    private async Task<HeartbeatPatchResult> RoundAsync(IReadOnlyCollection<AgentHeartbeat> entries, CancellationToken token)
     {
         var snapshot = PayloadReaders.Config(await _rpc.CallAsync("config.get", cancellationToken: token));
         var shape = HeartbeatPatchBuilder.DetectShape(snapshot.Parsed, snapshot.Effective, _rpc.ServerInfo?.Protocol);

@@ -11,19 +11,37 @@ namespace MissionControl.OpenClaw.Operations;
 /// </summary>
 internal static class ConfigWrites
 {
-    private static readonly ConditionalWeakTable<IGatewayRpc, SemaphoreSlim> ByConnection = [];
+    private static readonly ConditionalWeakTable<IGatewayRpc, Gate> ByConnection = [];
 
     public static async Task<T> OneAtATimeAsync<T>(IGatewayRpc rpc, Func<Task<T>> write, CancellationToken ct)
     {
-        var gate = ByConnection.GetValue(rpc, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
+        var gate = ByConnection.GetValue(rpc, _ => new Gate());
+        Interlocked.Increment(ref gate.Waiting);
+        try
+        {
+            await gate.Turn.WaitAsync(ct);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref gate.Waiting);
+        }
         try
         {
             return await write();
         }
         finally
         {
-            gate.Release();
+            gate.Turn.Release();
         }
+    }
+
+    /// <summary>Config writes waiting for their turn on this connection.</summary>
+    public static int Waiting(IGatewayRpc rpc) =>
+        ByConnection.TryGetValue(rpc, out var gate) ? Volatile.Read(ref gate.Waiting) : 0;
+
+    private sealed class Gate
+    {
+        public readonly SemaphoreSlim Turn = new(1, 1);
+        public int Waiting;
     }
 }

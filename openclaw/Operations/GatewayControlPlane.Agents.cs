@@ -26,7 +26,10 @@ public sealed partial class GatewayControlPlane
     public async Task<IReadOnlyDictionary<string, AgentFileInfo>> RegisterAgentAsync(AgentRegistration registration, CancellationToken cancellationToken = default)
     {
         EnsureGatewayIdForm(registration.AgentId);
-        var created = await _resilience.ExecuteAsync(_kind, token => TryCreateAsync(registration, token), cancellationToken);
+        // Our own queue for the gateway's config lock is no failure of the gateway's, so waiting in
+        // it is not charged to the call's retry budget.
+        var created = await ConfigWrites.OneAtATimeAsync(_rpc,
+            () => _resilience.ExecuteAsync(_kind, token => TryCreateAsync(registration, token), cancellationToken), cancellationToken);
         if (!created)
             await UpsertAgentAsync(registration, cancellationToken);
         return await _resilience.ExecuteAsync(_kind, token => FilesOnceServedAsync(registration.AgentId, token), cancellationToken);
@@ -78,8 +81,7 @@ public sealed partial class GatewayControlPlane
     {
         try
         {
-            await ConfigWrites.OneAtATimeAsync(_rpc,
-                () => _rpc.CallAsync("agents.create", new AgentsCreateParams(registration.AgentId, registration.Workspace), cancellationToken: token), token);
+            await _rpc.CallAsync("agents.create", new AgentsCreateParams(registration.AgentId, registration.Workspace), cancellationToken: token);
             return true;
         }
         catch (GatewayException ex) when (ex.Kind == GatewayErrorKind.AlreadyExists)

@@ -27,7 +27,8 @@ public sealed class ProvisioningInBackgroundTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         // The default client budget (45 s a call): a held call is released long before it runs out.
-        _app = new MissionControlFactory(_database);
+        // Four runs a gateway, so a test can fill a gateway's lane with few agents.
+        _app = new MissionControlFactory(_database, new Dictionary<string, string?> { ["PROVISIONS_PER_GATEWAY"] = "4" });
         _admin = _app.CreateClient();
         _admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", MissionControlFactory.LocalToken);
         return Task.CompletedTask;
