@@ -17,7 +17,7 @@ export ORLEANS_SILO_PORT="${ORLEANS_SILO_PORT:-$(mc_port_or_free 11111)}"
 export ORLEANS_GATEWAY_PORT="${ORLEANS_GATEWAY_PORT:-$(mc_port_or_free 30000)}"
 
 mc_log "starting Mission Control on $ASPNETCORE_URLS (silo port $ORLEANS_SILO_PORT, gateway port $ORLEANS_GATEWAY_PORT)"
-if [ "$AUTH_MODE" = local ] || [ -n "${CLUSTER_DASHBOARD_TOKEN:-}" ]; then
-  mc_log "cluster dashboard: ${ASPNETCORE_URLS%%;*}/cluster-dashboard/ (any user name; the dashboard token, or the local token, as password)"
+if [ -n "${CLUSTER_DASHBOARD_TOKEN:-}" ]; then
+  mc_log "cluster dashboard: ${ASPNETCORE_URLS%%;*}/cluster-dashboard/ (any user name, CLUSTER_DASHBOARD_TOKEN as password)"
 fi
 exec dotnet run --project api-gateway -c Release "$@"

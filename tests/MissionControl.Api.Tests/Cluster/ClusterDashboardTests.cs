@@ -9,14 +9,25 @@ using MissionControl.Testing;
 namespace MissionControl.Api.Tests.Cluster;
 
 /// <summary>The Orleans dashboard at /cluster-dashboard/, behind the cluster operator's token.</summary>
-public sealed class ClusterDashboardTests(ApiHost host) : IClassFixture<ApiHost>
+public sealed class ClusterDashboardTests(ClusterDashboardTests.WithDashboard host) : IClassFixture<ClusterDashboardTests.WithDashboard>
 {
     private const string DashboardToken = "Zq8vN3xKp1Lw7Rt5Yb2Mc9Hd4Gf6Js0Ue8Ai3Ok5Pn7Qr1Sv9Tw2Xy4Bz6Cm8Dl0";
+
+    /// <summary>A local-mode service with a dashboard token.</summary>
+    public sealed class WithDashboard : IAsyncLifetime
+    {
+        public ApiHost Host { get; private set; } = null!;
+
+        public async Task InitializeAsync() =>
+            Host = await ApiHost.StartAsync(new Dictionary<string, string?> { ["CLUSTER_DASHBOARD_TOKEN"] = DashboardToken });
+
+        public Task DisposeAsync() => Host.DisposeAsync();
+    }
 
     [Fact]
     public async Task Given_no_credentials_When_the_dashboard_is_opened_Then_401_asks_the_browser_for_basic_credentials()
     {
-        using var client = host.Client();
+        using var client = host.Host.Client();
 
         var response = await client.GetAsync("/cluster-dashboard/");
 
@@ -29,28 +40,30 @@ public sealed class ClusterDashboardTests(ApiHost host) : IClassFixture<ApiHost>
     [Fact]
     public async Task Given_a_wrong_password_When_the_dashboard_is_opened_Then_401()
     {
-        using var client = ClientWithBasic(host.Client(), "another-token-of-the-right-length-but-not-ours-at-all-0123");
+        using var client = ClientWithBasic(host.Host.Client(), "another-token-of-the-right-length-but-not-ours-at-all-0123");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/cluster-dashboard/")).StatusCode);
     }
 
     [Fact]
-    public async Task Given_the_local_token_as_basic_password_When_the_dashboard_is_opened_Then_its_page_is_served()
+    public async Task Given_the_dashboard_token_as_basic_password_When_the_dashboard_is_opened_Then_its_page_is_served_and_the_local_token_opens_nothing()
     {
-        using var client = ClientWithBasic(host.Client(), MissionControlFactory.LocalToken);
+        using var client = ClientWithBasic(host.Host.Client(), DashboardToken);
+        using var local = ClientWithBasic(host.Host.Client(), MissionControlFactory.LocalToken);
 
         var response = await client.GetAsync("/cluster-dashboard/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await local.GetAsync("/cluster-dashboard/")).StatusCode);
     }
 
     [Fact]
     public async Task Given_the_operator_When_counters_are_read_Then_this_silo_is_active_and_our_grains_are_counted()
     {
-        using var user = host.UserClient();
+        using var user = host.Host.UserClient();
         Assert.Equal(HttpStatusCode.OK, (await user.PostAsync("/api/v1/auth/bootstrap", null)).StatusCode);
-        using var client = ClientWithBasic(host.Client(), MissionControlFactory.LocalToken);
+        using var client = ClientWithBasic(host.Host.Client(), DashboardToken);
 
         // The dashboard refreshes its counters at most once a second, on being asked.
         JsonElement counters = default;
@@ -65,10 +78,10 @@ public sealed class ClusterDashboardTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
-    public async Task Given_jwt_mode_without_a_dashboard_token_When_the_dashboard_is_opened_Then_it_is_not_served()
+    public async Task Given_no_dashboard_token_When_the_dashboard_is_opened_Then_it_is_not_served()
     {
-        await using var jwt = await ApiHost.StartAsync(JwtSettings(dashboardToken: null));
-        using var client = ClientWithBasic(jwt.Client(), MissionControlFactory.LocalToken);
+        await using var local = await ApiHost.StartAsync(null);
+        using var client = ClientWithBasic(local.Client(), MissionControlFactory.LocalToken);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/cluster-dashboard/")).StatusCode);
     }
@@ -87,7 +100,7 @@ public sealed class ClusterDashboardTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(HttpStatusCode.Unauthorized, (await localTokenClient.GetAsync("/cluster-dashboard/")).StatusCode);
     }
 
-    private static Dictionary<string, string?> JwtSettings(string? dashboardToken) => new()
+    private static Dictionary<string, string?> JwtSettings(string dashboardToken) => new()
     {
         ["AUTH_MODE"] = "jwt",
         ["JWT_AUTHORITY"] = "https://issuer.mission-control.test/",
