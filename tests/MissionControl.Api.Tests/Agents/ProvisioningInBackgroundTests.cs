@@ -118,11 +118,7 @@ public sealed class ProvisioningInBackgroundTests : IAsyncLifetime
         return await (await _admin.PostAsJsonAsync("/api/v1/boards", new { name = name + " board", description = "A board", gateway_id = gatewayId, max_agents = 10 })).IdOfAsync();
     }
 
-    private async Task<List<string>> EventTypesAsync(Guid agentId)
-    {
-        var page = await _admin.GetFromJsonAsync<JsonElement>($"/api/v1/agents/{agentId}/events?limit=200");
-        return [.. page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("type").GetString()!)];
-    }
+    private Task<List<string>> EventTypesAsync(Guid agentId) => AgentCalls.EventTypesAsync(_admin, agentId);
 
     private Task WaitUntilSettledAsync(Guid agentId, string outcome) =>
         Eventually.WaitUntil(async () => (await EventTypesAsync(agentId)).Contains(outcome), Patience, $"agent {agentId} records {outcome}");
@@ -130,8 +126,6 @@ public sealed class ProvisioningInBackgroundTests : IAsyncLifetime
     private async Task<HttpResponseMessage> HeartbeatAsAgentAsync(Guid agentId, string token)
     {
         using var client = _app.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/agents/{agentId}/heartbeat") { Content = JsonContent.Create(new { }) };
-        request.Headers.Add("X-Agent-Token", token);
-        return await client.SendAsync(request);
+        return await AgentCalls.HeartbeatWithTokenAsync(client, agentId, token);
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using MissionControl.Api.Tests.Support;
 using MissionControl.Templates.Credentials;
 using MissionControl.Testing;
@@ -76,9 +75,7 @@ public sealed class RealGatewayTokenReadBackTests : IAsyncLifetime
         string? token = null;
         await Eventually.WaitUntil(() => (token = ReadToken(agentId)) is not null, Patience, $"agent {agentId} finds a token in its AGENTS.md");
         using var client = _app.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/agents/{agentId}/heartbeat") { Content = JsonContent.Create(new { }) };
-        request.Headers.Add("X-Agent-Token", token);
-        using var response = await client.SendAsync(request);
+        using var response = await AgentCalls.HeartbeatWithTokenAsync(client, agentId, token!);
         return (token!, response.StatusCode);
     }
 
@@ -101,9 +98,5 @@ public sealed class RealGatewayTokenReadBackTests : IAsyncLifetime
     private async Task<int> ProvisionAttemptsAsync(Guid agentId) =>
         (await EventTypesAsync(agentId)).Count(type => type == "agent.provision_started");
 
-    private async Task<List<string>> EventTypesAsync(Guid agentId)
-    {
-        var page = await _admin.GetFromJsonAsync<JsonElement>($"/api/v1/agents/{agentId}/events?limit=200");
-        return [.. page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("type").GetString()!)];
-    }
+    private Task<List<string>> EventTypesAsync(Guid agentId) => AgentCalls.EventTypesAsync(_admin, agentId);
 }
