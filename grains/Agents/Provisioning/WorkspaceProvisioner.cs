@@ -45,7 +45,7 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
             await record("agents.upsert", $"{gatewayAgentId} name={agent.Name} workspace={workspace}", "ok");
             await control.EnsureSessionAsync(agent.SessionKey, agent.Name, ct);
             await record("sessions.ensure", agent.SessionKey, "ok");
-            plan = await PlanAsync(control, run, workspace, existing, record, ct);
+            plan = await PlanAsync(control, run, gatewayAgentId, workspace, existing, record, ct);
             await WriteFilesAsync(control, gatewayAgentId, plan, record, ct);
         }
 
@@ -60,11 +60,11 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
     }
 
     private async Task<WorkspacePlan> PlanAsync(
-        IGatewayControlPlane control, ProvisionRun run, string workspace, IReadOnlyDictionary<string, AgentFileInfo> existing,
-        StepRecorder record, CancellationToken ct)
+        IGatewayControlPlane control, ProvisionRun run, string gatewayAgentId, string workspace,
+        IReadOnlyDictionary<string, AgentFileInfo> existing, StepRecorder record, CancellationToken ct)
     {
         var accepted = await control.ListSupportedFilesAsync(ct);
-        await record("agents.files.list", AgentWorkspace.GatewayAgentId(run.Agent),
+        await record("agents.files.list", gatewayAgentId,
             $"accepts {string.Join(", ", accepted.Order())}; present {string.Join(", ", existing.Values.Where(f => !f.Missing).Select(f => f.Name).Order())}");
         var attempt = run.Attempt;
         var inputs = new WorkspaceInputs(
