@@ -70,6 +70,11 @@ public sealed partial class AgentGrain
         IGrainTimer? timer = null;
         timer = this.RegisterGrainTimer(async ct =>
         {
+            if (!run.TryStart())
+            {
+                timer?.Dispose(); // stopped before it began
+                return;
+            }
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, run.Stopping);
             try
             {
