@@ -59,7 +59,7 @@ public sealed partial class GatewayControlPlane
         var existing = agents.FirstOrDefault(agent => agent.Id == registration.AgentId);
         if (existing is null)
         {
-            await CreateAsync(registration, token);
+            await TryCreateAsync(registration, token);
             await WaitUntilListedAsync(registration.AgentId, name: null, token);
         }
 
@@ -76,7 +76,9 @@ public sealed partial class GatewayControlPlane
         return true;
     }
 
-    // True when this call created the agent, false when it was there already.
+    // agents.create derives the id from the name, so agents are created under their id (and renamed
+    // after). True when this call created the agent, false when it was there already: a retried
+    // create after a dropped reply, or a concurrent creator.
     private async Task<bool> TryCreateAsync(AgentRegistration registration, CancellationToken token)
     {
         try
@@ -109,19 +111,6 @@ public sealed partial class GatewayControlPlane
                 await Task.Delay(pause, token);
                 pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 3 / 2, MaxVisibilityPollInterval.Ticks));
             }
-        }
-    }
-
-    // agents.create derives the id from the name, so create under the id, then rename.
-    private async Task CreateAsync(AgentRegistration registration, CancellationToken token)
-    {
-        try
-        {
-            await _rpc.CallAsync("agents.create", new AgentsCreateParams(registration.AgentId, registration.Workspace), cancellationToken: token);
-        }
-        catch (GatewayException ex) when (ex.Kind == GatewayErrorKind.AlreadyExists)
-        {
-            // A retried create after a dropped reply, or a concurrent creator: the agent is there.
         }
     }
 
