@@ -15,8 +15,10 @@ public static class HttpPipeline
 
     /// <summary>
     /// Request ids first (so every response, even a failed one, carries one), then error
-    /// translation around everything else, then the body limit, routing and authentication, and
-    /// last the caller stamped on the events the request causes. Map endpoints after calling this.
+    /// translation around everything else, then the body limit, routing and authentication, then
+    /// the caller stamped on the events the request causes, and last the refusal of text that is
+    /// never valid input (after authentication, so a caller without credentials learns nothing
+    /// about its input). Map endpoints after calling this.
     /// </summary>
     public static WebApplication UseMissionControlHttp(this WebApplication app)
     {
@@ -27,6 +29,7 @@ public static class HttpPipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<ActingCallerMiddleware>();
+        app.UseMiddleware<InvalidTextMiddleware>();
         return app;
     }
 }

@@ -56,6 +56,46 @@ public sealed class ErrorResponseTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task Control_characters_anywhere_in_a_body_are_answered_422_locating_each_string()
+    {
+        using var client = host.Client();
+
+        var response = await client.PostAsync("/test/echo", Responses.Json(
+            """{"display_name":"A\u0000da","count":1,"extra":{"list":["fine\n","\u001b[31m"]}}"""));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(
+            [("body.display_name", "string_pattern_mismatch"), ("body.extra.list.1", "string_pattern_mismatch")],
+            await response.IssuesAsync());
+    }
+
+    [Fact]
+    public async Task Strings_that_are_not_valid_unicode_are_answered_422()
+    {
+        using var client = host.Client();
+        var invalidUtf8 = System.Text.Encoding.UTF8.GetBytes("""{"display_name":"A#","count":1}""").Select(b => b == (byte)'#' ? (byte)0xC3 : b).ToArray();
+        var content = new ByteArrayContent(invalidUtf8);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var invalid = await client.PostAsync("/test/echo", content);
+        var unpaired = await client.PostAsync("/test/echo", Responses.Json("""{"display_name":"A\ud800","count":1}"""));
+
+        Assert.Equal([("body.display_name", "string_unicode")], await invalid.IssuesAsync());
+        Assert.Equal([("body.display_name", "string_unicode")], await unpaired.IssuesAsync());
+    }
+
+    [Fact]
+    public async Task A_control_character_in_a_query_parameter_is_answered_422()
+    {
+        using var client = host.Client();
+
+        var response = await client.PostAsync("/test/echo?note=a%00b", Responses.Json("""{"display_name":"Ada","count":1}"""));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal([("query.note", "string_pattern_mismatch")], await response.IssuesAsync());
+    }
+
+    [Fact]
     public async Task A_null_for_a_required_field_is_answered_422()
     {
         using var client = host.Client();
