@@ -13,7 +13,10 @@ public sealed class EventTypeRegistry
     private readonly Dictionary<string, Type> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, string> _byType = new();
 
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web);
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new StorableStringConverter() },
+    };
 
     /// <summary>Registers every type in the assembly that carries <see cref="EventNameAttribute"/>.</summary>
     public EventTypeRegistry AddFromAssembly(Assembly assembly)

@@ -28,6 +28,18 @@ public sealed class EventStoreTests
     }
 
     [Fact]
+    public async Task Given_an_event_with_a_nul_character_When_appended_Then_it_is_stored_with_a_replacement_character()
+    {
+        await using var cluster = await SiloSetup.StartAsync(1);
+        var store = cluster.Primary.Services.GetRequiredService<IEventStore>();
+
+        await store.AppendAsync("s-nul", 0, [new CounterIncremented(1, "gateway said a\0b")], EventMetadata.Empty);
+
+        var stored = Assert.Single(await store.ReadStreamAsync("s-nul", 0));
+        Assert.Equal("gateway said a\uFFFDb", ((CounterIncremented)stored.Data).CommandId);
+    }
+
+    [Fact]
     public async Task Given_stream_moved_When_appending_with_stale_version_Then_typed_conflict_and_nothing_written()
     {
         await using var cluster = await SiloSetup.StartAsync(1);
