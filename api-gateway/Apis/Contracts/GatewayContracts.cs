@@ -66,6 +66,7 @@ public sealed record GatewayUpdate(
 {
     public void Validate() => new InputChecks()
         .Name("name", Name)
+        .NotBlank("name", Name)
         .Line("url", Url, InputChecks.UrlMax)
         .WorkspaceRoot("workspace_root", WorkspaceRoot)
         .Line("token", Token, InputChecks.TokenMax)

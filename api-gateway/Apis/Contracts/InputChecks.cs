@@ -51,6 +51,17 @@ public sealed class InputChecks
     }
 
     /// <summary>
+    /// A name a change may leave out but not blank out: checked here, with the rest of the body,
+    /// so a change that is refused anyway never costs a call to a gateway first.
+    /// </summary>
+    public InputChecks NotBlank(string field, string? value)
+    {
+        if (value is not null && value.Trim().Length == 0)
+            Add(field, $"Value error, {field} must not be blank", "value_error");
+        return this;
+    }
+
+    /// <summary>
     /// A directory on the gateway host that agent workspaces go under: absolute (<c>/…</c>,
     /// <c>~/…</c> or a drive letter) and without <c>..</c> segments, so it cannot climb out of
     /// where the operator pointed it.

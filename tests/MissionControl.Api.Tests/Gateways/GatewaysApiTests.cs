@@ -220,6 +220,22 @@ public sealed class GatewaysApiTests(World world) : IClassFixture<World>
     }
 
     [Fact]
+    public async Task Given_a_blank_name_with_a_new_url_When_patched_in_Then_422_without_calling_the_new_url()
+    {
+        var organization = await world.NewOrganizationAsync();
+        var gatewayId = await world.NewGatewayAsync(organization);
+        using var client = world.ClientFor(organization.Owner);
+        var before = await world.StoredStateAsync(organization.Id);
+
+        // Nothing listens on port 1: a call to it would fail as a 502.
+        var response = await client.PatchJsonAsync($"/api/v1/gateways/{gatewayId}", new { name = "  ", url = "ws://127.0.0.1:1" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal([("body.name", "value_error")], await response.IssuesAsync());
+        Assert.Equal(before, await world.StoredStateAsync(organization.Id));
+    }
+
+    [Fact]
     public async Task Given_a_gateway_When_deleted_Then_it_and_its_main_agent_are_gone_and_the_gateway_itself_is_left_alone()
     {
         var organization = await world.NewOrganizationAsync();
