@@ -61,6 +61,33 @@ public sealed class GatewayConfigGrainTests
         Assert.Empty(HeartbeatsOn(gateway));
     }
 
+    [Fact]
+    public async Task Given_a_gateway_that_cannot_be_resolved_When_heartbeats_are_queued_Then_each_fails_and_later_ones_are_not_left_waiting()
+    {
+        await using var gateway = FakeGateway.Start();
+        await using var cluster = await TestCluster.StartAsync(1,
+            _ => { },
+            services => services
+                .AddSingleton<IGatewayConnections>(new UnknownGatewayConnections())
+                .AddSingleton(new GatewayConfigOptions())
+                .AddSingleton(sp => new GatewayClientPool(sp.GetRequiredService<IDeviceIdentityStore>(), FastClientSettings.Resilience)));
+        var config = cluster.Primary.Grains.GetGrain<IGatewayConfigGrain>("gw-gone");
+
+        var first = await Assert.ThrowsAsync<InvalidOperationException>(() => config.WriteHeartbeat(Heartbeat("mc-c", "10m")).WaitAsync(TimeSpan.FromSeconds(60)));
+        var second = await Assert.ThrowsAsync<InvalidOperationException>(() => config.WriteHeartbeat(Heartbeat("mc-d", "10m")).WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(UnknownGatewayConnections.Message, first.Message);
+        Assert.Equal(UnknownGatewayConnections.Message, second.Message);
+        Assert.Empty(HeartbeatsOn(gateway));
+    }
+
+    private sealed class UnknownGatewayConnections : IGatewayConnections
+    {
+        public const string Message = "No such gateway.";
+
+        public Task<GatewayClientOptions> ResolveAsync(string gatewayId, CancellationToken ct) => throw new InvalidOperationException(Message);
+    }
+
     private static AgentHeartbeat Heartbeat(string agentId, string every) =>
         new(agentId, new HeartbeatSettings { Every = every, Target = "none" });
 

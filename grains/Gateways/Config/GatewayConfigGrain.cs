@@ -54,17 +54,26 @@ public sealed class GatewayConfigGrain(
 
     private async Task RunRoundAsync(CancellationToken ct)
     {
-        var gateway = await connections.ResolveAsync(this.GetPrimaryKeyString(), ct);
-        await StepAsideForCreationsAsync(gateway, ct);
-        var batch = _pending.ToList();
-        _pending.Clear();
+        List<PendingWrite> batch = [];
         try
         {
+            var gateway = await connections.ResolveAsync(this.GetPrimaryKeyString(), ct);
+            await StepAsideForCreationsAsync(gateway, ct);
+            batch.AddRange(_pending);
+            _pending.Clear();
             var result = await clients.HeartbeatPatcher(gateway).ApplyAsync(batch.Select(w => w.Entry).ToList(), ct);
             batch.ForEach(w => w.Done.TrySetResult(result));
         }
         catch (Exception ex)
         {
+            // Failing before the batch was taken (the gateway unknown, the silo stopping) fails
+            // the writes waiting for this round; none is left hanging.
+            if (batch.Count == 0)
+            {
+                batch.AddRange(_pending);
+                _pending.Clear();
+            }
+
             batch.ForEach(w => w.Done.TrySetException(ex));
         }
         finally
