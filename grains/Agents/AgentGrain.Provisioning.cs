@@ -166,8 +166,13 @@ public sealed partial class AgentGrain
             CheckInWindow = options.CheckInWindow,
         }));
         await CancelAsync(ProvisionWatch);
-        if (State?.CheckInDeadline is not null)
-            await RemindOnceAsync(CheckIn, options.CheckInWindow);
+        if (State?.CheckInDeadline is null)
+            return;
+        await RemindOnceAsync(CheckIn, options.CheckInWindow);
+        // The run interleaves with heartbeats: one that checked in while the reminder was being
+        // written found no reminder armed to cancel, so the watch it made pointless goes here.
+        if (State?.CheckInDeadline is null)
+            await CancelAsync(CheckIn);
     }
 
     private async Task FailAttemptAsync(int generation, string error)
