@@ -67,9 +67,11 @@ public sealed partial class GatewayControlPlane : IGatewayControlPlane
         try
         {
             // deleteFiles is always sent: the gateway's own default is to trash the workspace.
-            await _resilience.ExecuteAsync(_kind, token => ConfigWrites.OneAtATimeAsync(_rpc,
-                () => _rpc.CallAsync("agents.delete", new AgentsDeleteParams(Required(agentId), deleteFiles), cancellationToken: token), token),
-                cancellationToken);
+            // A config write: it waits its turn on the connection, and the wait is not charged to
+            // the retry budget (as for creations and heartbeat rounds).
+            await ConfigWrites.OneAtATimeAsync(_rpc, () => _resilience.ExecuteAsync(_kind,
+                token => _rpc.CallAsync("agents.delete", new AgentsDeleteParams(Required(agentId), deleteFiles), cancellationToken: token),
+                cancellationToken), cancellationToken);
             return true;
         }
         catch (GatewayException ex) when (ex.Kind == GatewayErrorKind.AgentNotFound)
