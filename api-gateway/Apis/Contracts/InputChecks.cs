@@ -24,8 +24,8 @@ public sealed class InputChecks
             return this;
         if (value.Length > max)
             Add(field, $"String should have at most {max} characters", "string_too_long");
-        else if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-            Add(field, "String must not contain control characters", "string_pattern_mismatch");
+        else if (JsonTextScan.HasControl(value))
+            Add(field, JsonTextScan.ControlMessage, JsonTextScan.ControlType);
         return this;
     }
 
@@ -34,7 +34,7 @@ public sealed class InputChecks
     {
         Text(field, value, max);
         if (value is not null && value.Length <= max && value.IndexOfAny(['\n', '\r', '\t']) >= 0)
-            Add(field, "String must not contain control characters", "string_pattern_mismatch");
+            Add(field, JsonTextScan.ControlMessage, JsonTextScan.ControlType);
         return this;
     }
 
