@@ -10,12 +10,12 @@ using Orleans;
 namespace MissionControl.ApiGateway.Apis.Agents;
 
 /// <summary>
-/// Puts a new worker on a board for an admin or for the board's lead: checks who may, where,
-/// the board's gateway, the name and the worker cap (rules in <see cref="AgentAccess"/>), then
-/// registers the agent, whose grain provisions it.
+/// Puts a new worker on a board for an admin or for the board's lead: checks who may, where and
+/// the board's gateway, then asks the gateway's roster to add it (the name and the worker cap are
+/// decided there), whose agent grain then provisions it.
 /// </summary>
 public sealed class AgentCreation(
-    IGrainFactory grains, BoardGuard boardGuard, BoardQueries boards, GatewayQueries gateways, AgentQueries agents)
+    IGrainFactory grains, BoardGuard boardGuard, BoardQueries boards, GatewayQueries gateways)
 {
     /// <param name="session">The user's session when a user creates; null for a lead agent.</param>
     public async Task<AgentSnapshot> CreateAsync(Actor actor, UserSession? session, AgentCreate body, CancellationToken ct)
@@ -31,18 +31,13 @@ public sealed class AgentCreation(
 
         var board = await BoardToCreateOnAsync(actor, session, body.BoardId, ct);
         var gatewayId = await GatewayOfAsync(board, ct);
-        await EnsureRoomAsync(board, gatewayId, name, ct);
-
-        var agentId = Guid.NewGuid();
-        var grain = grains.GetGrain<IAgentGrain>(agentId.ToString());
-        await grain.Register(new NewAgent(agentId, name, board.Id, gatewayId)
+        return await grains.GetGrain<IGatewayRosterGrain>(gatewayId.ToString()).AddWorker(new NewAgent(Guid.NewGuid(), name, board.Id, gatewayId)
         {
             HeartbeatConfig = heartbeat,
             IdentityProfile = identity,
             IdentityTemplate = identityTemplate,
             SoulTemplate = soulTemplate,
         });
-        return await grain.Get() ?? throw DomainError.NotFound();
     }
 
     private async Task<BoardRow> BoardToCreateOnAsync(Actor actor, UserSession? session, Guid? requested, CancellationToken ct)
@@ -62,17 +57,5 @@ public sealed class AgentCreation(
         if (string.IsNullOrWhiteSpace(gateway.WorkspaceRoot))
             throw DomainError.Validation("Gateway workspace_root is required");
         return gateway.Id;
-    }
-
-    // Names are unique per board and per gateway workspace; the lead does not count as a worker.
-    private async Task EnsureRoomAsync(BoardRow board, Guid gatewayId, string name, CancellationToken ct)
-    {
-        var onGateway = await agents.OfGatewayAsync(gatewayId, ct);
-        var onBoard = onGateway.Where(agent => agent.BoardId == board.Id).ToList();
-        AgentAccess.EnsureUniqueName(
-            name,
-            onBoard.Select(agent => agent.Name),
-            onGateway.Where(agent => agent.BoardId is not null).Select(agent => agent.Name));
-        AgentAccess.EnsureWorkerCapacity(board.MaxAgents, onBoard.Count(agent => !agent.IsBoardLead));
     }
 }

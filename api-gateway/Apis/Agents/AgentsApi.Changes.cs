@@ -2,12 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MissionControl.ApiGateway.Access;
 using MissionControl.ApiGateway.Apis.Contracts;
 using MissionControl.GrainInterfaces.Agents;
-using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.Grains.Access;
 using MissionControl.Grains.Agents;
-using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Queries;
-using MissionControl.Runtime;
 using Orleans;
 
 namespace MissionControl.ApiGateway.Apis.Agents;
@@ -25,11 +22,12 @@ public static partial class AgentsApi
 
     /// <summary>
     /// Changes an agent and re-provisions it with a fresh token; with nothing to change and no
-    /// <c>force</c> it stays as it is. Status belongs to heartbeats (403).
+    /// <c>force</c> it stays as it is. Status belongs to heartbeats (403). The roster of the
+    /// gateway it ends up on decides whether its new name or place is free.
     /// </summary>
     public static async Task<Ok<AgentRead>> Update(
         Guid agentId, AgentUpdate body, bool? force, UserSession session,
-        AgentGuard guard, BoardGuard boards, AgentQueries agents, IGrainFactory grains, TimeProvider clock, AgentOptions options, CancellationToken ct)
+        AgentGuard guard, BoardGuard boards, IGrainFactory grains, TimeProvider clock, AgentOptions options, CancellationToken ct)
     {
         var agent = await guard.ForAdminAsync(session, agentId, write: true, ct);
         var changes = ReadChanges(body, force ?? false);
@@ -39,16 +37,8 @@ public static partial class AgentsApi
             changes = changes with { Board = new BoardMove(board.Id, board.GatewayId) };
         }
 
-        if (changes.IsGatewayMain == true && !agent.IsGatewayMain)
-            await EnsureNoOtherMainAsync(agents, agent, changes.Board?.GatewayId ?? agent.GatewayId, ct);
-        if (changes.Name is { } name && !string.Equals(name, agent.Name, StringComparison.OrdinalIgnoreCase))
-            await EnsureNameFreeAsync(agents, agent, changes.Board?.BoardId ?? agent.BoardId, changes.Board?.GatewayId ?? agent.GatewayId, name, ct);
-        var grain = grains.GetGrain<IAgentGrain>(agentId.ToString());
-        await grain.Update(changes);
-        var updated = await grain.Get() ?? throw DomainError.NotFound();
-        // The gateway names its main agent; one made main here takes the place of one that is gone.
-        if (updated.IsGatewayMain && !agent.IsGatewayMain)
-            await grains.GetGrain<IGatewayGrain>(updated.GatewayId.ToString()).AssignMainAgent(updated.Id);
+        var gatewayId = changes.Board?.GatewayId ?? agent.GatewayId;
+        var updated = await grains.GetGrain<IGatewayRosterGrain>(gatewayId.ToString()).ChangeAgent(agentId, changes);
         return TypedResults.Ok(AgentRead.From(updated, clock.GetUtcNow(), options.OfflineAfter));
     }
 
@@ -91,25 +81,5 @@ public static partial class AgentsApi
         };
         input.ThrowIfInvalid();
         return changes;
-    }
-
-    public const string GatewayHasMain = "This gateway already has a gateway main agent.";
-
-    // Gateway-main agents share the gateway's main session and workspace, so a gateway has one.
-    private static async Task EnsureNoOtherMainAsync(AgentQueries agents, AgentRow agent, Guid gatewayId, CancellationToken ct)
-    {
-        if ((await agents.OfGatewayAsync(gatewayId, ct)).Any(other => other.IsGatewayMain && other.Id != agent.Id))
-            throw DomainError.Conflict(GatewayHasMain);
-    }
-
-    // A renamed agent must not clash with another on its (new) board or gateway.
-    private static async Task EnsureNameFreeAsync(
-        AgentQueries agents, AgentRow agent, Guid? boardId, Guid gatewayId, string name, CancellationToken ct)
-    {
-        var others = (await agents.OfGatewayAsync(gatewayId, ct)).Where(other => other.Id != agent.Id).ToList();
-        AgentAccess.EnsureUniqueName(
-            name,
-            others.Where(other => boardId is not null && other.BoardId == boardId).Select(other => other.Name),
-            others.Where(other => other.BoardId is not null).Select(other => other.Name));
     }
 }

@@ -21,22 +21,11 @@ public sealed class AgentPlacement(IGrainFactory grains)
     public static Guid LeadAgentIdFor(Guid boardId) => NameBasedIds.Derive("board-lead", boardId);
 
     /// <summary>
-    /// The gateway's main agent, created and provisioned when missing: when there is none yet, or
-    /// the one the gateway names has since been deleted or moved onto a board.
+    /// The gateway's main agent, created and provisioned when missing; its roster decides (see
+    /// <see cref="IGatewayRosterGrain.EnsureMainAgent"/>).
     /// </summary>
-    public async Task<Guid> EnsureGatewayMainAsync(Guid gatewayId, string? name = null)
-    {
-        var gateway = grains.GetGrain<IGatewayGrain>(gatewayId.ToString());
-        var view = await gateway.Get();
-        if (view.MainAgentId is { } existing && await IsMainOfAsync(existing, gatewayId))
-            return existing;
-        // A replacement's id follows from the agent it replaces, so silos replacing it at once
-        // still create one agent (as do first ids, from the gateway's or board's).
-        var agentId = view.MainAgentId is { } replaced ? NameBasedIds.Derive($"gateway-main-after:{replaced:D}", gatewayId) : MainAgentIdFor(gatewayId);
-        await RegisterOnceAsync(new NewAgent(agentId, Text.TrimToNull(name) ?? $"{view.Name} Gateway Agent", null, gatewayId) { IsGatewayMain = true });
-        await gateway.AssignMainAgent(agentId);
-        return agentId;
-    }
+    public Task<Guid> EnsureGatewayMainAsync(Guid gatewayId, string? name = null) =>
+        grains.GetGrain<IGatewayRosterGrain>(gatewayId.ToString()).EnsureMainAgent(name);
 
     /// <summary>
     /// The board's lead, created and provisioned when missing (named "Lead Agent" unless given):
@@ -49,19 +38,16 @@ public sealed class AgentPlacement(IGrainFactory grains)
         if (view.LeadAgentId is { } existing && await IsLeadOfAsync(existing, boardId))
             return existing;
         var agentId = view.LeadAgentId is { } replaced ? NameBasedIds.Derive($"board-lead-after:{replaced:D}", boardId) : LeadAgentIdFor(boardId);
-        await RegisterOnceAsync(new NewAgent(agentId, Text.TrimToNull(name) ?? AgentDefaults.LeadAgentName, boardId, view.GatewayId) { IsBoardLead = true });
+        await RegisterOnceAsync(grains, new NewAgent(agentId, Text.TrimToNull(name) ?? AgentDefaults.LeadAgentName, boardId, view.GatewayId) { IsBoardLead = true });
         await board.AssignLead(agentId);
         return agentId;
     }
 
-    /// <summary>Whether <paramref name="agentId"/> is, still, a main agent of <paramref name="gatewayId"/>.</summary>
-    private async Task<bool> IsMainOfAsync(Guid agentId, Guid gatewayId) =>
-        await grains.GetGrain<IAgentGrain>(agentId.ToString()).Get() is { IsGatewayMain: true } agent && agent.GatewayId == gatewayId;
-
     private async Task<bool> IsLeadOfAsync(Guid agentId, Guid boardId) =>
         await grains.GetGrain<IAgentGrain>(agentId.ToString()).Get() is { IsBoardLead: true } agent && agent.BoardId == boardId;
 
-    private async Task RegisterOnceAsync(NewAgent agent)
+    /// <summary>Registers an agent whose id is derived; one registered already is the same agent.</summary>
+    internal static async Task RegisterOnceAsync(IGrainFactory grains, NewAgent agent)
     {
         try
         {
