@@ -11,6 +11,7 @@ using MissionControl.Grains.Agents;
 using MissionControl.Grains.Agents.Inbox;
 using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.Grains.Boards;
+using MissionControl.Grains.Deletion;
 using MissionControl.Grains.Gateways;
 using MissionControl.Grains.Gateways.Config;
 using MissionControl.Grains.Gateways.TemplateSync;
@@ -57,6 +58,7 @@ public static class DomainRegistration
         services.TryAddSingleton<IAgentSurroundings, GrainAgentSurroundings>();
         services.TryAddSingleton<IAgentDeparture, TaskReleasingDeparture>();
         services.TryAddSingleton<IGatewayRoster, ReadModelGatewayRoster>();
+        services.TryAddSingleton<ICascadeContents, ReadModelCascadeContents>();
         services.TryAddSingleton<GatewayTemplateSync>();
         services.TryAddSingleton<AgentPlacement>();
         services.TryAddSingleton(new InboxOptions());

@@ -6,8 +6,8 @@ using MissionControl.ApiGateway.Apis.Agents;
 using MissionControl.ApiGateway.Apis.Contracts;
 using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Http;
-using MissionControl.GrainInterfaces.Agents;
 using MissionControl.GrainInterfaces.Boards;
+using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.Grains.Organizations;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
@@ -68,21 +68,17 @@ public static class BoardsApi
 
     /// <summary>
     /// Deletes the board's agents (each cleaned off its gateway through its own grain), then the
-    /// board. If the gateway refuses a cleanup the board stays, with the agents not yet removed,
-    /// and deleting again picks up where it stopped.
+    /// board, through the board's deletion grain, which finishes the job if its silo dies halfway.
+    /// If the gateway refuses a cleanup the board stays, with the agents not yet removed, and
+    /// deleting again picks up where it stopped.
     /// </summary>
     public static async Task<Ok<OkResponse>> Delete(
-        Guid boardId, UserSession session, BoardGuard guard, AgentQueries agents, IGrainFactory grains, CancellationToken ct)
+        Guid boardId, UserSession session, BoardGuard guard, IGrainFactory grains, CancellationToken ct)
     {
         await guard.ForUserAsync(session, boardId, write: true, ct);
-        foreach (var agentId in await AgentsOfAsync(agents, boardId, ct))
-        {
-            var deletion = await grains.GetGrain<IAgentGrain>(agentId.ToString()).Delete();
-            if (!deletion.Deleted)
-                throw new BadGatewayException($"{GatewayFailures.Cleanup} failed: {deletion.Error}");
-        }
-
-        await grains.GetGrain<IBoardGrain>(boardId.ToString()).Delete();
+        var deletion = await grains.GetGrain<ICascadeDeletionGrain>(CascadeKeys.Board(boardId)).Run(null);
+        if (!deletion.Deleted)
+            throw new BadGatewayException($"{GatewayFailures.Cleanup} failed: {deletion.Error}");
         return TypedResults.Ok(OkResponse.Instance);
     }
 
@@ -91,16 +87,4 @@ public static class BoardsApi
         member.AllBoardsRead || member.AllBoardsWrite
             ? null
             : [.. member.BoardAccess.Where(grant => grant.Value.CanRead || grant.Value.CanWrite).Select(grant => grant.Key)];
-
-    private static async Task<List<Guid>> AgentsOfAsync(AgentQueries agents, Guid boardId, CancellationToken ct)
-    {
-        var ids = new List<Guid>();
-        for (var offset = 0; ; offset += PageRequest.MaxLimit)
-        {
-            var page = await agents.ListAsync(new AgentListFilter(BoardId: boardId), PageRequest.MaxLimit, offset, ct);
-            ids.AddRange(page.Items.Select(agent => agent.Id));
-            if (offset + page.Items.Count >= page.Total || page.Items.Count == 0)
-                return ids;
-        }
-    }
 }

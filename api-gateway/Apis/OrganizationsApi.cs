@@ -6,7 +6,6 @@ using MissionControl.ApiGateway.Http;
 using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.GrainInterfaces.Users;
 using MissionControl.Grains.Common;
-using MissionControl.Grains.Organizations;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
 using Orleans;
@@ -21,7 +20,6 @@ namespace MissionControl.ApiGateway.Apis;
 /// </summary>
 public static partial class OrganizationsApi
 {
-    public const string OnlyOwnersDelete = "Only organization owners can delete organizations";
 
     public static IEndpointRouteBuilder MapOrganizationsApi(this IEndpointRouteBuilder app)
     {
@@ -85,24 +83,21 @@ public static partial class OrganizationsApi
     /// Owners only. The organization's agents, boards and gateways go first (agents leave their
     /// gateways), then the organization itself; members then work in another organization of
     /// theirs, or a new personal one. A gateway that refuses an agent's cleanup stops the
-    /// deletion with 502 before the organization goes, so deleting again retries.
+    /// deletion with 502 before the organization goes, so deleting again retries. The
+    /// organization's deletion grain runs it and finishes it if its silo dies halfway.
     /// </summary>
     public static async Task<Results<Ok<OkResponse>, JsonHttpResult<ErrorBody>>> DeleteMine(
-        UserSession session, HttpContext context, IGrainFactory grains,
-        AgentQueries agents, BoardQueries boards, GatewayQueries gateways, CancellationToken ct)
+        UserSession session, HttpContext context, IGrainFactory grains)
     {
-        var owner = session.RequireAdmin();
-        if (owner.Role != Roles.Owner)
-            throw DomainError.Forbidden(OnlyOwnersDelete);
-        var contents = new OrganizationContents(grains, agents, boards, gateways);
-        if (await contents.DeleteAsync(owner.OrganizationId, ct) is { } cleanupError)
+        var admin = session.RequireAdmin();
+        var deletion = await grains.GetGrain<ICascadeDeletionGrain>(CascadeKeys.Organization(admin.OrganizationId)).Run(session.UserId);
+        if (!deletion.Deleted)
         {
             return TypedResults.Json(
-                new ErrorBody($"Gateway cleanup failed: {cleanupError}", context.TraceIdentifier),
+                new ErrorBody($"Gateway cleanup failed: {deletion.Error}", context.TraceIdentifier),
                 statusCode: StatusCodes.Status502BadGateway);
         }
 
-        await grains.GetGrain<IOrganizationGrain>(owner.OrganizationId.ToString()).Delete(session.UserId);
         return TypedResults.Ok(OkResponse.Instance);
     }
 }

@@ -41,6 +41,8 @@ public static partial class OrganizationDecider
         ];
     }
 
+    public const string OnlyOwnersDelete = "Only organization owners can delete organizations";
+
     private static IReadOnlyList<OrganizationEvent> Delete(OrganizationState? state, DeleteOrganization command)
     {
         if (state is null || state.IsDeleted)
@@ -51,7 +53,7 @@ public static partial class OrganizationDecider
         var actor = RequireAdmin(state, command.ActorUserId);
         return actor.Role == Roles.Owner
             ? [new OrganizationDeleted(command.Now)]
-            : throw DomainError.Forbidden("Only organization owners can delete organizations");
+            : throw DomainError.Forbidden(OnlyOwnersDelete);
     }
 
     private static readonly IReadOnlyDictionary<Guid, BoardGrant> NoGrants = new Dictionary<Guid, BoardGrant>();
