@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MissionControl.Grains.Boards;
 using MissionControl.ReadModels.Projections;
 using MissionControl.ReadModels.Queries;
@@ -23,9 +24,23 @@ public static class BoardWorkRegistration
         silo.Services.AddSingleton<BoardMemoryQueries>();
         silo.Services.AddSingleton<ActivityQueries>();
         silo.Services.AddSingleton<AgentMessenger>();
-        silo.Services.AddSingleton<TaskNotices>();
         silo.Services.AddSingleton<TaskWork>();
         silo.Services.AddSingleton<BoardChat>();
+        return silo;
+    }
+
+    /// <summary>
+    /// The outbox of messages to agents that committed work calls for (filled inside each append's
+    /// transaction) and the dispatcher that sends them; it needs the gateway clients, so it comes
+    /// with the whole domain.
+    /// </summary>
+    public static SiloBuilder AddNoticeDispatch(this SiloBuilder silo)
+    {
+        silo.AddProjection<NoticeOutboxProjection>();
+        silo.Services.AddSingleton<AgentNotices>();
+        silo.Services.AddSingleton<NoticeOutbox>();
+        silo.Services.TryAddSingleton(new NoticeOptions());
+        silo.Services.AddHostedService<NoticeDispatcher>();
         return silo;
     }
 }

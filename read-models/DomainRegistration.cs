@@ -40,7 +40,8 @@ public static class DomainRegistration
     public static SiloBuilder AddMissionControlDomain(this SiloBuilder silo)
     {
         silo.AddEventsFrom(typeof(EntityGrains).Assembly)
-            .AddReadModels();
+            .AddReadModels()
+            .AddNoticeDispatch();
         AddLifecycleServices(silo.Services);
         return silo;
     }

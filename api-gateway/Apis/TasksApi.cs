@@ -84,7 +84,7 @@ public static class TasksApi
         var message = body.Checked();
         var board = await guard.ForCallerAsync(caller, boardId, write: true, ct);
         var task = await work.TaskOnBoardAsync(board, taskId, ct);
-        var comment = await tasks.CommentAsync(board, task, await work.ActorAsync(caller, ct), message);
+        var comment = await tasks.CommentAsync(task, await work.ActorAsync(caller, ct), message);
         return TypedResults.Ok(TaskCommentRead.From(comment));
     }
 

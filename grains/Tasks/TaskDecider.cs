@@ -126,6 +126,7 @@ public static partial class TaskDecider
         new(draft.Status, draft.AssignedAgentId, draft.InProgressAt, draft.PreviousInProgressAt, draft.SubmittedForReviewBy, now)
         {
             PreviousStatus = task.Status,
+            PreviousAssignedAgentId = task.AssignedAgentId,
         };
 
     /// <summary>Rules every role obeys once its own gates have passed.</summary>

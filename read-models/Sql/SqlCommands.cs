@@ -17,6 +17,15 @@ internal static class SqlCommands
         return await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Runs one statement on a connection of its own from the pool.</summary>
+    public static async Task<int> ExecuteAsync(
+        this NpgsqlDataSource dataSource, string sql, CancellationToken ct, params object?[] values)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        SqlParameters.Bind(command.Parameters, values);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Runs one statement and returns its first column of the first row, or null.</summary>
     public static async Task<T?> ScalarAsync<T>(
         this NpgsqlConnection connection, string sql, CancellationToken ct, params object?[] values)

@@ -3,7 +3,6 @@ using MissionControl.GrainInterfaces.Boards;
 using MissionControl.Grains.Gateways.Config;
 using MissionControl.OpenClaw;
 using MissionControl.ReadModels.Queries;
-using MissionControl.Runtime;
 using Orleans;
 
 namespace MissionControl.ReadModels.Work;
@@ -17,29 +16,28 @@ namespace MissionControl.ReadModels.Work;
 public sealed record AgentMessage(string Topic, Guid? TaskId, string Text, string IdempotencyKey, bool Deliver = false);
 
 /// <summary>
-/// Sends chat messages to a board's agents through their gateway (<c>chat.send</c> on the agent's
-/// session). Messages are best effort: what they are about is already committed, so a failure
-/// is recorded on the board (an activity row) and the request goes on.
+/// Sends chat messages to agents through their gateway (<c>chat.send</c> on the agent's session),
+/// and records on a board a message that could not go out (an activity row).
 /// </summary>
 public sealed class AgentMessenger(GatewayClientPool clients, IGatewayConnections connections, IGrainFactory grains, ILogger<AgentMessenger> logger)
 {
-    /// <summary>Sends <paramref name="message"/> to <paramref name="agent"/>; false (and recorded) when it could not go out.</summary>
-    public async Task<bool> SendAsync(Guid boardId, AgentRow agent, AgentMessage message)
+    /// <summary>Sends <paramref name="message"/> to <paramref name="agent"/>; null when it went out, else why not.</summary>
+    public async Task<Exception?> TrySendAsync(AgentRow agent, AgentMessage message)
     {
         try
         {
             var gateway = await connections.ResolveAsync(agent.GatewayId.ToString(), CancellationToken.None);
             await clients.ControlPlane(gateway).SendChatAsync(agent.SessionKey, message.Text, message.IdempotencyKey, message.Deliver);
-            return true;
+            return null;
         }
         catch (Exception error)
         {
-            await RecordFailureAsync(boardId, agent, message, error);
-            return false;
+            return error;
         }
     }
 
-    private async Task RecordFailureAsync(Guid boardId, AgentRow agent, AgentMessage message, Exception error)
+    /// <summary>Records on the board that <paramref name="message"/> never reached <paramref name="agent"/>.</summary>
+    public async Task RecordFailureAsync(Guid boardId, AgentRow agent, AgentMessage message, Exception error)
     {
         try
         {

@@ -13,16 +13,15 @@ namespace MissionControl.ReadModels.Work;
 /// Runs task requests: gathers what the task rules need from the read models (board rules and
 /// lead, dependencies and whether they are done, the assignee's board), has the task's grain
 /// decide, then does what follows outside the task's own stream: dependents of a reopened task
-/// go back to the inbox, and the agents concerned are told. Dependency edits go through the
-/// board's grain, which takes them one at a time, so two concurrent edits cannot close a cycle
-/// between them.
+/// go back to the inbox. The agents concerned are told after the commit, by the
+/// <see cref="NoticeDispatcher"/>. Dependency edits go through the board's grain, which takes
+/// them one at a time, so two concurrent edits cannot close a cycle between them.
 /// </summary>
 public sealed class TaskWork(
     IGrainFactory grains,
     TaskDependencyQueries dependencies,
     AgentQueries agents,
-    ActivityQueries activity,
-    TaskNotices notices)
+    ActivityQueries activity)
 {
     public async Task<TaskView> CreateAsync(BoardRow board, WorkActor actor, NewTask request, Guid? assigneeId, CancellationToken ct)
     {
@@ -43,7 +42,6 @@ public sealed class TaskWork(
                 : await GrainOf(taskId).Create(task, BoardTaskGraph.Empty);
         }
 
-        await notices.CreatedAsync(board, actor, created);
         return created;
     }
 
@@ -62,7 +60,6 @@ public sealed class TaskWork(
 
         if (task.Status == TaskStatus.Done && changed.Status != TaskStatus.Done)
             await ReturnDependentsToInboxAsync(task.Id, actor, ct);
-        await notices.ChangedAsync(board, actor, task, changed);
         return changed;
     }
 
@@ -72,13 +69,10 @@ public sealed class TaskWork(
             await GrainOf(task.Id).Delete(actor.Editor);
     }
 
-    public async Task<TaskCommentView> CommentAsync(BoardRow board, TaskRow task, WorkActor actor, string message)
+    public async Task<TaskCommentView> CommentAsync(TaskRow task, WorkActor actor, string message)
     {
-        TaskCommentView comment;
         using (actor.Stamp())
-            comment = await GrainOf(task.Id).Comment(actor.Editor, message, (actor as WorkActor.Agent)?.Row.Name);
-        await notices.CommentedAsync(board, actor, task, comment);
-        return comment;
+            return await GrainOf(task.Id).Comment(actor.Editor, message, (actor as WorkActor.Agent)?.Row.Name);
     }
 
     // The board's dependency graph, when an edit needs it, is read by the board grain itself.

@@ -17,4 +17,7 @@ public sealed record TaskMoved(
 {
     /// <summary>The status before the move; absent on events written before it was recorded.</summary>
     public string? PreviousStatus { get; init; }
+
+    /// <summary>The assignee before the move; absent on events written before it was recorded.</summary>
+    public Guid? PreviousAssignedAgentId { get; init; }
 }

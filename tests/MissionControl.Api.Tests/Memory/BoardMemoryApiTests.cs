@@ -67,6 +67,7 @@ public sealed class BoardMemoryApiTests(BoardWorkWorld scene) : IClassFixture<Bo
         Assert.True(paused!.IsPaused);
         Assert.Equal(HttpStatusCode.OK, resume.StatusCode);
         Assert.False((await scene.Get<BoardQueries>().GetAsync(scene.BoardId))!.IsPaused);
+        await scene.World.NoticesSentAsync();
         var sent = scene.World.Gateway.State.Chats.Skip(before).ToList();
         foreach (var agent in new[] { scene.Lead, scene.SecondWorker })
         {
@@ -91,10 +92,40 @@ public sealed class BoardMemoryApiTests(BoardWorkWorld scene) : IClassFixture<Bo
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var stored = await scene.Get<BoardMemoryQueries>().ListAsync(board, true, 10, 0);
         Assert.Equal("@ghost are you there?", Assert.Single(stored.Items).Content);
+        await scene.World.NoticesSentAsync();
         var activity = await scene.Get<ActivityQueries>().OfBoardsAsync([board], 10, 0);
         var failure = Assert.Single(activity.Items, row => row.EventType == "board.chat_notify_failed");
         Assert.Equal(ghost.Id, failure.AgentId);
     }
+
+    [Fact]
+    public async Task Given_a_gateway_that_holds_every_chat_When_chat_is_posted_Then_the_post_answers_before_any_message_is_sent_and_the_lead_gets_it_once_released()
+    {
+        using var owner = scene.Client(scene.Owner);
+        var marker = Guid.NewGuid().ToString("N");
+        var failuresBefore = await NotifyFailuresAsync();
+        scene.World.Gateway.Faults.Hold("chat.send");
+        HttpResponseMessage response;
+        IReadOnlyList<FakeChat> sentWhileHeld;
+        try
+        {
+            response = await owner.PostAsJsonAsync(Memory, new { content = $"status please {marker}", tags = new[] { "chat" } });
+            sentWhileHeld = [.. scene.World.Gateway.State.Chats.Where(chat => chat.Message.Contains(marker, StringComparison.Ordinal))];
+        }
+        finally
+        {
+            scene.World.Gateway.Faults.Release("chat.send");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(sentWhileHeld);
+        Assert.Single(await scene.ChatsToAsync(scene.Lead, marker));
+        // Had the request itself waited for the gateway, it would have given up and recorded a failure.
+        Assert.Equal(failuresBefore, await NotifyFailuresAsync());
+    }
+
+    private async Task<int> NotifyFailuresAsync() =>
+        (await scene.Get<ActivityQueries>().OfBoardsAsync([scene.BoardId], 200, 0)).Items.Count(row => row.EventType == "board.chat_notify_failed");
 
     [Fact]
     public async Task Given_a_slow_gateway_When_chat_mentions_several_agents_Then_their_messages_go_out_side_by_side_and_all_arrive()
@@ -108,6 +139,7 @@ public sealed class BoardMemoryApiTests(BoardWorkWorld scene) : IClassFixture<Bo
         var response = await owner.PostAsJsonAsync(Memory, new { content = $"@walker @rita look at {marker}", tags = new[] { "chat" } });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await scene.World.NoticesSentAsync();
         // One after another, no more than one would ever wait at once (two, were a wake-up to overlap).
         Assert.True(scene.World.Gateway.PeakInFlight("chat.send") >= 3, $"peak {scene.World.Gateway.PeakInFlight("chat.send")}");
         foreach (var agent in new[] { scene.Lead, scene.Worker, scene.SecondWorker })

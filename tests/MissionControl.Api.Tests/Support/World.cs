@@ -19,6 +19,7 @@ using MissionControl.GrainInterfaces.Users;
 using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.Grains.Security;
 using MissionControl.OpenClaw.Resilience;
+using MissionControl.ReadModels.Work;
 using MissionControl.Runtime;
 using MissionControl.Silo.Hosting;
 using MissionControl.Templates.Credentials;
@@ -57,6 +58,7 @@ public sealed class World : IAsyncLifetime
         _app = new MissionControlFactory(_database, settings).WithWebHostBuilder(web => web.ConfigureTestServices(services =>
         {
             services.AddSingleton<GatewayResilienceOptions>(FastClientSettings.Resilience);
+            services.AddSingleton(FastNotices);
             services.PostConfigure<JwtBearerOptions>(AuthSchemes.User, jwt =>
             {
                 var metadata = new OpenIdConnectConfiguration { Issuer = Issuer };
@@ -67,6 +69,14 @@ public sealed class World : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await Services.GetRequiredService<DatabaseReadiness>().WhenMigrated(timeout.Token);
     }
+
+    /// <summary>Messages to agents tried twice, a moment apart, before a failure is recorded.</summary>
+    public static readonly NoticeOptions FastNotices = new() { PollEvery = TimeSpan.FromMilliseconds(50), RetryAfter = [TimeSpan.FromMilliseconds(200)] };
+
+    /// <summary>Waits until every message to agents that committed work called for has gone out or failed for good.</summary>
+    public Task NoticesSentAsync() => Eventually.WaitUntil(
+        async () => await Services.GetRequiredService<NoticeOutbox>().PendingAsync(CancellationToken.None) == 0,
+        TimeSpan.FromSeconds(60), "the notice outbox is empty");
 
     public async Task DisposeAsync()
     {

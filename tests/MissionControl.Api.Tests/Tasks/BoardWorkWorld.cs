@@ -73,9 +73,13 @@ public sealed class BoardWorkWorld : IAsyncLifetime
     /// <summary>The session key chat messages to the agent go to.</summary>
     public async Task<string> SessionOfAsync(TestAgent agent) => (await Get<AgentQueries>().GetAsync(agent.Id))!.SessionKey;
 
-    /// <summary>Chat messages the fake gateway admitted for the agent, containing <paramref name="marker"/>.</summary>
+    /// <summary>
+    /// Chat messages the fake gateway admitted for the agent, containing <paramref name="marker"/>,
+    /// once every message committed work called for has been sent.
+    /// </summary>
     public async Task<IReadOnlyList<string>> ChatsToAsync(TestAgent agent, string marker)
     {
+        await World.NoticesSentAsync();
         var session = await SessionOfAsync(agent);
         return [.. World.Gateway.State.Chats.Where(chat => chat.SessionKey == session && chat.Message.Contains(marker, StringComparison.Ordinal))
             .Select(chat => chat.Message)];

@@ -8,6 +8,7 @@ using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.Integration.Tests.Agents;
 using MissionControl.OpenClaw.Resilience;
 using MissionControl.ReadModels;
+using MissionControl.ReadModels.Work;
 using MissionControl.Runtime;
 using MissionControl.Testing;
 using Orleans;
@@ -17,11 +18,12 @@ namespace MissionControl.Integration.Tests.Lifecycle;
 /// <summary>The whole domain as the service composes it, with gateways registered at a fake gateway's address.</summary>
 public static class DomainCluster
 {
-    public static Task<TestCluster> StartAsync(int silos = 1, AgentOptions? options = null) =>
+    public static Task<TestCluster> StartAsync(int silos = 1, AgentOptions? options = null, NoticeOptions? notices = null) =>
         TestCluster.StartAsync(silos,
             silo => silo.AddMissionControlDomain(),
             services => services
                 .AddSingleton(options ?? AgentCluster.FastOptions())
+                .AddSingleton(notices ?? new NoticeOptions { PollEvery = TimeSpan.FromMilliseconds(50) })
                 .AddSingleton<GatewayResilienceOptions>(FastClientSettings.Resilience));
 
     public static T Service<T>(this TestCluster cluster) where T : notnull =>
