@@ -29,7 +29,7 @@ public static class BoardsApi
         api.MapPost("", Create).WithName("CreateBoard");
         api.MapGet("/{boardId}", Get).WithName("GetBoard");
         api.MapPatch("/{boardId}", Update).WithName("UpdateBoard").Accepts<BoardUpdate>("application/json");
-        api.MapDelete("/{boardId}", Delete).WithName("DeleteBoard");
+        api.MapDelete("/{boardId}", Delete).WithName("DeleteBoard").AnswersBadGateway();
         return app;
     }
 
@@ -78,7 +78,7 @@ public static class BoardsApi
         await guard.ForUserAsync(session, boardId, write: true, ct);
         var deletion = await grains.GetGrain<ICascadeDeletionGrain>(CascadeKeys.Board(boardId)).Run(null);
         if (!deletion.Deleted)
-            throw new BadGatewayException($"{GatewayFailures.Cleanup} failed: {deletion.Error}");
+            throw BadGatewayException.Failed(GatewayFailures.Cleanup, deletion.Error);
         return TypedResults.Ok(OkResponse.Instance);
     }
 

@@ -5,7 +5,6 @@ using MissionControl.ApiGateway.Access;
 using MissionControl.ApiGateway.Apis.Contracts;
 using MissionControl.ApiGateway.Apis.Gateways;
 using MissionControl.ApiGateway.Authentication;
-using MissionControl.ApiGateway.Http;
 using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.Grains.Agents;
 using MissionControl.Grains.Common;
@@ -145,17 +144,8 @@ public static class GatewaySessionsApi
 
     /// <summary>Runs a call on the board's gateway; a gateway failure is a 502 with the gateway's message.</summary>
     private static async Task<T> CallAsync<T>(
-        GatewayClients clients, BoardRow board, Func<IGatewayControlPlane, CancellationToken, Task<T>> call, CancellationToken ct)
-    {
-        try
-        {
-            return await call(await clients.OfAsync(board.GatewayId, ct), ct);
-        }
-        catch (GatewayException ex)
-        {
-            throw new BadGatewayException(ex.Message, ex);
-        }
-    }
+        GatewayClients clients, BoardRow board, Func<IGatewayControlPlane, CancellationToken, Task<T>> call, CancellationToken ct) =>
+        await call(await clients.OfAsync(board.GatewayId, ct), ct);
 
     // A message goes to an agent's session by its full key. Bare keys would reach the gateway's
     // default agent, which is never what a board's operator means, so they are refused.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MissionControl.ApiGateway.Access;
+using MissionControl.ApiGateway.Apis.Agents;
 using MissionControl.ApiGateway.Apis.Contracts;
 using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Http;
@@ -7,7 +8,6 @@ using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.GrainInterfaces.Users;
 using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Queries;
-using MissionControl.Runtime;
 using Orleans;
 
 namespace MissionControl.ApiGateway.Apis;
@@ -28,7 +28,7 @@ public static partial class OrganizationsApi
         organizations.MapGet("/me/list", ListMine).WithName("ListMyOrganizations");
         organizations.MapPatch("/me/active", SetActive).WithName("SetActiveOrganization");
         organizations.MapGet("/me", GetMine).WithName("GetMyOrganization");
-        organizations.MapDelete("/me", DeleteMine).WithName("DeleteMyOrganization");
+        organizations.MapDelete("/me", DeleteMine).WithName("DeleteMyOrganization").AnswersBadGateway();
         MapMembers(organizations);
         MapInvites(organizations);
         return app;
@@ -86,18 +86,12 @@ public static partial class OrganizationsApi
     /// deletion with 502 before the organization goes, so deleting again retries. The
     /// organization's deletion grain runs it and finishes it if its silo dies halfway.
     /// </summary>
-    public static async Task<Results<Ok<OkResponse>, JsonHttpResult<ErrorBody>>> DeleteMine(
-        UserSession session, HttpContext context, IGrainFactory grains)
+    public static async Task<Ok<OkResponse>> DeleteMine(UserSession session, IGrainFactory grains)
     {
         var admin = session.RequireAdmin();
         var deletion = await grains.GetGrain<ICascadeDeletionGrain>(CascadeKeys.Organization(admin.OrganizationId)).Run(session.UserId);
         if (!deletion.Deleted)
-        {
-            return TypedResults.Json(
-                new ErrorBody($"Gateway cleanup failed: {deletion.Error}", context.TraceIdentifier),
-                statusCode: StatusCodes.Status502BadGateway);
-        }
-
+            throw BadGatewayException.Failed(GatewayFailures.Cleanup, deletion.Error);
         return TypedResults.Ok(OkResponse.Instance);
     }
 }

@@ -37,6 +37,8 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
         DomainException domain => (domain.HttpStatus, DomainDetail(domain)),
         ApiValidationException invalid => (StatusCodes.Status422UnprocessableEntity, invalid.Issues),
         BadGatewayException gateway => (StatusCodes.Status502BadGateway, gateway.Detail),
+        // A gateway call that failed after the client's own retries: the gateway's own words.
+        MissionControl.OpenClaw.Errors.GatewayException gateway => (StatusCodes.Status502BadGateway, gateway.Message),
         RequestBodyTooLargeException tooLarge => (StatusCodes.Status413PayloadTooLarge, tooLarge.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } binding =>
             (StatusCodes.Status422UnprocessableEntity, BindingFailures.Describe(binding, context)),

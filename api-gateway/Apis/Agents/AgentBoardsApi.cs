@@ -10,7 +10,6 @@ using MissionControl.Grains.Access;
 using MissionControl.Grains.Agents;
 using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Queries;
-using MissionControl.Runtime;
 using Orleans;
 
 namespace MissionControl.ApiGateway.Apis.Agents;
@@ -40,7 +39,7 @@ public static class AgentBoardsApi
         agent.MapPut("/boards/{boardId:guid}/agents/{agentId:guid}/soul", UpdateSoul).WithName("AgentUpdateSoul")
             .WithAgentRoles(AgentRole.Lead).AnswersBadGatewayOn(GatewayFailures.SoulUpdate);
         agent.MapDelete("/boards/{boardId:guid}/agents/{agentId:guid}", DeleteAgent).WithName("AgentDeleteAgent")
-            .WithAgentRoles(AgentRole.Lead);
+            .WithAgentRoles(AgentRole.Lead).AnswersBadGateway();
         return app;
     }
 
@@ -136,7 +135,7 @@ public static class AgentBoardsApi
     }
 
     /// <summary>A lead removes a worker from its board (never a lead or a gateway-main agent).</summary>
-    public static async Task<Results<Ok<OkResponse>, BadGateway>> DeleteAgent(
+    public static async Task<Ok<OkResponse>> DeleteAgent(
         Guid boardId, Guid agentId, AgentCaller caller,
         BoardGuard boards, AgentGuard guard, AgentQueries agents, IGrainFactory grains, CancellationToken ct)
     {

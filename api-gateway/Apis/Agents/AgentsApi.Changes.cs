@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MissionControl.ApiGateway.Access;
 using MissionControl.ApiGateway.Apis.Contracts;
+using MissionControl.ApiGateway.Http;
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.Grains.Access;
 using MissionControl.Grains.Agents;
@@ -46,7 +47,7 @@ public static partial class AgentsApi
     /// Cleans the agent off its gateway and deletes it; an agent that does not exist is already
     /// gone (Ok). A gateway failure leaves it deleting with the error (502); deleting again retries.
     /// </summary>
-    public static async Task<Results<Ok<OkResponse>, BadGateway>> Delete(
+    public static async Task<Ok<OkResponse>> Delete(
         Guid agentId, UserSession session, AgentQueries agents, IGrainFactory grains, CancellationToken ct)
     {
         var member = session.RequireAdmin();
@@ -57,12 +58,12 @@ public static partial class AgentsApi
     }
 
     /// <summary>Deletes through the grain; shared with the lead's delete route.</summary>
-    internal static async Task<Results<Ok<OkResponse>, BadGateway>> DeleteAsync(IGrainFactory grains, Guid agentId)
+    internal static async Task<Ok<OkResponse>> DeleteAsync(IGrainFactory grains, Guid agentId)
     {
         var deletion = await grains.GetGrain<IAgentGrain>(agentId.ToString()).Delete();
         return deletion.Deleted
             ? TypedResults.Ok(OkResponse.Instance)
-            : BadGateway.Failed(GatewayFailures.Cleanup, deletion.Error);
+            : throw BadGatewayException.Failed(GatewayFailures.Cleanup, deletion.Error);
     }
 
     private static AgentChanges ReadChanges(AgentUpdate body, bool force)

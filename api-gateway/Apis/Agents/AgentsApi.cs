@@ -31,7 +31,7 @@ public static partial class AgentsApi
         users.MapGet("/stream", Stream).WithName("StreamAgents");
         users.MapGet("/{agentId:guid}", Get).WithName("GetAgent");
         users.MapPatch("/{agentId:guid}", Update).WithName("UpdateAgent");
-        users.MapDelete("/{agentId:guid}", Delete).WithName("DeleteAgent");
+        users.MapDelete("/{agentId:guid}", Delete).WithName("DeleteAgent").AnswersBadGateway();
 
         var either = app.MapGroup("/api/v1/agents").RequireUserOrAgent().WithTags("agents");
         either.MapPost("", Create).WithName("CreateAgent");

@@ -3,17 +3,6 @@ using MissionControl.OpenClaw.Errors;
 
 namespace MissionControl.ApiGateway.Apis.Agents;
 
-/// <summary>A gateway that failed a call the request depended on: 502 with "<c>&lt;operation&gt; failed: &lt;error&gt;</c>".</summary>
-public sealed class BadGateway(string detail) : IResult
-{
-    public string Detail { get; } = detail;
-
-    public static BadGateway Failed(string operation, string? error) => new($"{operation} failed: {error}");
-
-    public Task ExecuteAsync(HttpContext httpContext) =>
-        ApiErrors.WriteAsync(httpContext, StatusCodes.Status502BadGateway, Detail);
-}
-
 internal static class GatewayFailures
 {
     // Operation names as the error details give them: "<operation> failed: <error>".
@@ -23,8 +12,8 @@ internal static class GatewayFailures
     public const string Cleanup = "Gateway cleanup";
 
     /// <summary>
-    /// Answers 502 "<paramref name="operation"/> failed: …" when the handler's gateway call fails
-    /// (after the client's own retries), so handlers stay about the happy path.
+    /// Names the gateway step a route's gateway failure (after the client's own retries) was, so
+    /// its 502 says "<paramref name="operation"/> failed: …" and handlers stay about the happy path.
     /// </summary>
     public static RouteHandlerBuilder AnswersBadGatewayOn(this RouteHandlerBuilder builder, string operation) =>
         builder
@@ -36,8 +25,12 @@ internal static class GatewayFailures
                 }
                 catch (GatewayException ex)
                 {
-                    return BadGateway.Failed(operation, ex.Message);
+                    throw BadGatewayException.Failed(operation, ex.Message, ex);
                 }
             })
-            .Produces<ErrorBody>(StatusCodes.Status502BadGateway);
+            .AnswersBadGateway();
+
+    /// <summary>Lists the 502 a route may answer (a gateway step it depends on failed) in the OpenAPI document.</summary>
+    public static RouteHandlerBuilder AnswersBadGateway(this RouteHandlerBuilder builder) =>
+        builder.Produces<ErrorBody>(StatusCodes.Status502BadGateway);
 }

@@ -195,6 +195,27 @@ public sealed class OrganizationsApiTests(World world) : IClassFixture<World>
     }
 
     [Fact]
+    public async Task Given_a_gateway_refusing_an_agents_cleanup_When_the_owner_deletes_the_organization_Then_502_names_it_the_organization_stays_and_deleting_again_finishes()
+    {
+        var scene = await OrganizationScene.CreateAsync(world);
+        var gatewayId = await world.NewGatewayAsync(scene.Organization);
+        var boardId = await world.NewBoardAsync(scene.Organization, gatewayId);
+        await world.NewAgentAsync(boardId);
+        using var owner = world.ClientFor(scene.Owner);
+        world.Gateway.Faults.Fail("agents.delete", "workspace is locked", times: 1);
+
+        var refused = await owner.DeleteAsync("/api/v1/organizations/me");
+        var kept = await owner.GetAsync("/api/v1/organizations/me");
+        var again = await owner.DeleteAsync("/api/v1/organizations/me");
+
+        Assert.Equal(HttpStatusCode.BadGateway, refused.StatusCode);
+        Assert.Equal("Gateway cleanup failed: agents.delete: workspace is locked", await refused.DetailAsync());
+        Assert.Equal(scene.Id, (await kept.JsonAsync()).GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.DoesNotContain(await Organizations.OfUserAsync(scene.Owner.Id), org => org.Id == scene.Id);
+    }
+
+    [Fact]
     public async Task Given_a_user_alone_in_their_personal_organization_When_they_delete_it_Then_they_get_a_fresh_one()
     {
         var user = World.NewUser();
