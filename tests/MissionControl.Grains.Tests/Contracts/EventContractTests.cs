@@ -6,6 +6,8 @@ using MissionControl.Grains.Boards.Events;
 using MissionControl.Grains.Gateways.Events;
 using MissionControl.Grains.Organizations.Events;
 using MissionControl.Grains.Tasks.Events;
+using MissionControl.Grains.Users;
+using MissionControl.Grains.Users.Events;
 using MissionControl.Grains.Tests.Agents;
 using MissionControl.Runtime;
 
@@ -14,7 +16,7 @@ namespace MissionControl.Grains.Tests.Contracts;
 public class EventContractTests
 {
     private static readonly Type[] EventBases =
-        [typeof(AgentEvent), typeof(OrganizationEvent), typeof(BoardEvent), typeof(GatewayEvent), typeof(TaskEvent)];
+        [typeof(AgentEvent), typeof(OrganizationEvent), typeof(BoardEvent), typeof(GatewayEvent), typeof(TaskEvent), typeof(UserEvent)];
 
     private static IEnumerable<Type> ConcreteEvents() =>
         typeof(AgentEvent).Assembly.GetTypes().Where(type => !type.IsAbstract && EventBases.Any(b => b.IsAssignableFrom(type)));
@@ -33,12 +35,21 @@ public class EventContractTests
     }
 
     [Fact]
+    public void Given_every_named_event_type_When_its_family_is_looked_up_Then_it_is_one_these_tests_cover()
+    {
+        var named = typeof(AgentEvent).Assembly.GetTypes().Where(type => type.GetCustomAttribute<EventNameAttribute>() is not null).ToList();
+
+        Assert.Contains(named, type => type == typeof(UserRegistered));
+        Assert.All(named, type => Assert.True(EventBases.Any(b => b.IsAssignableFrom(type)), $"{type.Name} belongs to no event family listed here"));
+    }
+
+    [Fact]
     public void Given_all_event_types_When_names_compared_Then_unique_and_prefixed_by_entity()
     {
         var names = ConcreteEvents().Select(type => type.GetCustomAttribute<EventNameAttribute>()!.Name).ToList();
 
         Assert.Equal(names.Count, names.Distinct().Count());
-        Assert.All(names, name => Assert.Matches("^(agent|organization|board|gateway|task)\\.[a-z_]+$", name));
+        Assert.All(names, name => Assert.Matches("^(agent|organization|board|gateway|task|user)\\.[a-z_]+$", name));
     }
 
     [Fact]
@@ -73,6 +84,21 @@ public class EventContractTests
         Assert.Equal(json, JsonSerializer.Serialize(restored));
         Assert.Equal("10m", restored.HeartbeatConfig["every"].GetString());
         Assert.DoesNotContain("IsGatewayMain", json);
+    }
+
+    [Fact]
+    public void Given_user_events_When_round_tripped_through_json_Then_unchanged()
+    {
+        var at = AgentSpec.T0;
+        UserEvent[] history =
+        [
+            new UserRegistered(Guid.NewGuid(), "local:operator", "op@example.test", "Operator", at),
+            new UserProfileUpdated(new UserProfile(Name: "Op", PreferredName: "O", Timezone: "Europe/Paris"), at.AddMinutes(1)),
+            new UserActiveOrganizationSet(Guid.NewGuid(), at.AddMinutes(2)),
+            new UserDeleted(at.AddMinutes(3)),
+        ];
+
+        Assert.All(history, AssertRoundTrips);
     }
 
     private static void AssertRoundTrips(object evt)
