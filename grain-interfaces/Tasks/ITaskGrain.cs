@@ -103,6 +103,14 @@ public sealed record NewTask(Guid BoardId, string Title)
     /// <summary>The lead creating it, for tasks made by a board lead (<c>auto_created</c>).</summary>
     [Orleans.Id(10)]
     public Guid? CreatedByLeadId { get; init; }
+
+    /// <summary>Tags to put on it (none exist yet, so any is refused).</summary>
+    [Orleans.Id(11)]
+    public IReadOnlyList<Guid> TagIds { get; init; } = [];
+
+    /// <summary>Custom fields given values (none are defined yet, so any is refused).</summary>
+    [Orleans.Id(12)]
+    public IReadOnlyList<string> CustomFieldKeys { get; init; } = [];
 }
 
 /// <summary>Who changes a task, as the front door authenticated them.</summary>
@@ -185,6 +193,14 @@ public sealed record TaskEdit
     /// <summary>New due date when "due_at" is among <see cref="OtherFields"/>; null clears it.</summary>
     [Orleans.Id(12)]
     public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>The tags given when <see cref="SetsTags"/>.</summary>
+    [Orleans.Id(13)]
+    public IReadOnlyList<Guid> TagIds { get; init; } = [];
+
+    /// <summary>The custom fields given values when <see cref="SetsCustomFields"/>.</summary>
+    [Orleans.Id(14)]
+    public IReadOnlyList<string> CustomFieldKeys { get; init; } = [];
 }
 
 /// <summary>The agent a task should go to, as the caller found it.</summary>

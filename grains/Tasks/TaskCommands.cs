@@ -33,6 +33,12 @@ public sealed record CreateTask(Guid TaskId, Guid BoardId, string Title, DateTim
     /// <summary>The board's tasks (needed when <see cref="DependsOn"/> is not empty).</summary>
     public BoardTaskGraph Board { get; init; } = BoardTaskGraph.Empty;
 
+    /// <summary>Tags to put on it.</summary>
+    public IReadOnlyList<Guid> TagIds { get; init; } = [];
+
+    /// <summary>Custom fields given values.</summary>
+    public IReadOnlyList<string> CustomFieldKeys { get; init; } = [];
+
     /// <summary>The assignee as the caller found it; when set it decides <see cref="AssignedAgentId"/>.</summary>
     public AssigneeFacts? Assignee { get; init; }
 
@@ -84,6 +90,12 @@ public sealed record TaskChange
 
     /// <summary>True when custom field values were present.</summary>
     public bool SetsCustomFields { get; init; }
+
+    /// <summary>The tags given when <see cref="SetsTags"/>.</summary>
+    public IReadOnlyList<Guid> TagIds { get; init; } = [];
+
+    /// <summary>The custom fields given values when <see cref="SetsCustomFields"/>.</summary>
+    public IReadOnlyList<string> CustomFieldKeys { get; init; } = [];
 
     /// <summary>Names of other fields present (title, description, priority, due_at).</summary>
     public IReadOnlyList<string> OtherFields { get; init; } = [];

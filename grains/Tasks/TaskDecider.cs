@@ -43,6 +43,7 @@ public static partial class TaskDecider
             throw DomainError.Conflict("Task already exists");
         }
 
+        TaskCatalog.RequireKnown(command.TagIds, command.CustomFieldKeys);
         var title = Text.TrimToNull(command.Title) ?? throw DomainError.Validation("title is required");
         var status = RequireKnownStatus(command.Status);
         var priority = Text.TrimToNull(command.Priority) ?? "medium";
@@ -102,6 +103,8 @@ public static partial class TaskDecider
             UserTaskActor => ChangeAsUser(task, command),
             _ => throw DomainError.Forbidden(),
         };
+        // Past the role's own refusals (a worker may not set tags at all: 403 before any lookup).
+        TaskCatalog.RequireKnown(command.Change.TagIds, command.Change.CustomFieldKeys);
         draft = ApplyBoardRules(task, draft, command);
         var events = new List<TaskEvent>();
         if (command.Change.SetsDependencies && !command.Change.DependsOnTaskIds.SequenceEqual(task.DependsOn))

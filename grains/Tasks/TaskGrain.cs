@@ -35,6 +35,8 @@ public sealed class TaskGrain(TimeProvider clock) : EntityGrain<TaskState, TaskE
             Board = board,
             Assignee = ToFacts(task.Assignee),
             CreatedByLeadId = task.CreatedByLeadId,
+            TagIds = task.TagIds,
+            CustomFieldKeys = task.CustomFieldKeys,
         };
         await Execute(state => TaskDecider.Decide(state, command));
         return ToView(Live());
@@ -92,6 +94,8 @@ public sealed class TaskGrain(TimeProvider clock) : EntityGrain<TaskState, TaskE
         SetsDependencies = edit.SetsDependencies,
         SetsTags = edit.SetsTags,
         SetsCustomFields = edit.SetsCustomFields,
+        TagIds = edit.TagIds,
+        CustomFieldKeys = edit.CustomFieldKeys,
         OtherFields = edit.OtherFields,
         DependsOnTaskIds = edit.DependsOnTaskIds,
         Title = edit.Title,

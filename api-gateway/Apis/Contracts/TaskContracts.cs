@@ -57,7 +57,7 @@ public sealed record TaskCreate(
     Guid? CreatedByUserId = null,
     IReadOnlyDictionary<string, JsonElement>? CustomFieldValues = null)
 {
-    /// <summary>The task to create, once sizes, tags and custom fields pass.</summary>
+    /// <summary>The task to create, once sizes pass (its grain judges tags and custom fields).</summary>
     public NewTask ToNewTask(Guid boardId, Guid? createdByUserId)
     {
         new WorkInput()
@@ -67,8 +67,6 @@ public sealed record TaskCreate(
             .Text("priority", Priority, WorkInput.ShortMax)
             .Count("depends_on_task_ids", DependsOnTaskIds, WorkInput.IdsMax)
             .ThrowIfInvalid();
-        WorkInput.RequireKnownTags(TagIds);
-        WorkInput.RequireKnownCustomFields(CustomFieldValues?.Keys.ToList());
         return new NewTask(boardId, Title)
         {
             Description = Description,
@@ -77,6 +75,8 @@ public sealed record TaskCreate(
             DueAt = DueAt,
             DependsOnTaskIds = DependsOnTaskIds ?? [],
             CreatedByUserId = createdByUserId,
+            TagIds = TagIds ?? [],
+            CustomFieldKeys = [.. CustomFieldValues?.Keys ?? []],
         };
     }
 }

@@ -10,7 +10,7 @@ namespace MissionControl.ApiGateway.Apis.Contracts;
 /// refuse fields by name, and <c>"assigned_agent_id": null</c> unassigns while leaving it out
 /// keeps the assignee. Unknown fields are ignored; a field of the wrong type is a 422.
 /// </summary>
-public sealed record TaskPatch(TaskEdit Edit, Guid? AssigneeId, IReadOnlyList<Guid>? TagIds, IReadOnlyList<string>? CustomFieldKeys)
+public sealed record TaskPatch(TaskEdit Edit, Guid? AssigneeId)
 {
     private static readonly string[] DetailFields = ["title", "description", "priority", "due_at"];
 
@@ -32,9 +32,11 @@ public sealed record TaskPatch(TaskEdit Edit, Guid? AssigneeId, IReadOnlyList<Gu
             DependsOnTaskIds = reader.Ids("depends_on_task_ids") ?? [],
             SetsTags = reader.Has("tag_ids"),
             SetsCustomFields = reader.Has("custom_field_values"),
+            TagIds = reader.Ids("tag_ids") ?? [],
+            CustomFieldKeys = reader.Keys("custom_field_values") ?? [],
             OtherFields = [.. DetailFields.Where(reader.Has)],
         };
-        var patch = new TaskPatch(edit, reader.Id("assigned_agent_id"), reader.Ids("tag_ids"), reader.Keys("custom_field_values"));
+        var patch = new TaskPatch(edit, reader.Id("assigned_agent_id"));
         new WorkInput()
             .Text("title", edit.Title, WorkInput.TitleMax)
             .Text("description", edit.Description, WorkInput.TextMax)

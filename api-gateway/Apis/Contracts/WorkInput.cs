@@ -50,28 +50,4 @@ internal sealed class WorkInput
         if (_issues.Count > 0)
             throw new ApiValidationException(_issues);
     }
-
-    /// <summary>No tag exists yet, so every tag id given is missing (404, naming them).</summary>
-    public static void RequireKnownTags(IReadOnlyCollection<Guid>? tagIds)
-    {
-        if (tagIds is { Count: > 0 })
-        {
-            throw new DomainException(DomainErrorKind.NotFound, "One or more tags do not exist in this organization.")
-            {
-                Fields = new Dictionary<string, object> { ["missing_tag_ids"] = tagIds.Distinct().ToList() },
-            };
-        }
-    }
-
-    /// <summary>No custom field is defined yet, so every key given is unknown (422, naming them).</summary>
-    public static void RequireKnownCustomFields(IReadOnlyCollection<string>? keys)
-    {
-        if (keys is { Count: > 0 })
-        {
-            throw new DomainException(DomainErrorKind.Validation, "Unknown custom field keys for this board.")
-            {
-                Fields = new Dictionary<string, object> { ["unknown_field_keys"] = keys.Order(StringComparer.Ordinal).ToList() },
-            };
-        }
-    }
 }
