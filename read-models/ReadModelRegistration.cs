@@ -1,5 +1,6 @@
 using MissionControl.Grains.Agents.Presence;
 using MissionControl.Grains.Organizations;
+using MissionControl.Grains.Users;
 using Microsoft.Extensions.DependencyInjection;
 using MissionControl.ReadModels.History;
 using MissionControl.ReadModels.Projections;
@@ -33,6 +34,7 @@ public static class ReadModelRegistration
         silo.Services.AddSingleton<UserQueries>();
         silo.Services.AddSingleton<MembershipQueries>();
         silo.Services.AddSingleton<IOrganizationNames>(sp => sp.GetRequiredService<MembershipQueries>());
+        silo.Services.AddSingleton<IUserMemberships, Lifecycle.ReadModelUserMemberships>();
         silo.Services.AddSingleton<InboxQueries>();
         silo.Services.AddSingleton<ISilentAgents, SilentAgentQueries>();
         silo.Services.AddSingleton<StreamHistory>();

@@ -14,6 +14,14 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Registers the user on first sight (or after deletion); otherwise returns them unchanged.</summary>
     Task<UserView> Ensure(UserIdentity identity);
 
+    /// <summary>
+    /// A signed-in operator's request: registers a user seen for the first time; a user in no
+    /// organization joins the one whose invite to their email is oldest, else gets a "Personal"
+    /// organization of their own; a user whose active organization is gone (or was never set)
+    /// works in the first of theirs by name. Returns the user as they now are.
+    /// </summary>
+    Task<UserView> SignIn(UserIdentity identity);
+
     /// <summary>Changes the given profile fields; null members stay as they are, blank clears.</summary>
     Task<UserView> UpdateProfile(UserProfileChanges changes);
 

@@ -8,7 +8,7 @@ namespace MissionControl.Grains.Users;
 
 /// <summary>A user's event stream behind <see cref="IUserGrain"/>.</summary>
 [GrainType("user")]
-public sealed class UserGrain(TimeProvider clock) : EntityGrain<UserState, UserEvent>, IUserGrain
+public sealed partial class UserGrain(TimeProvider clock, IUserMemberships memberships) : EntityGrain<UserState, UserEvent>, IUserGrain
 {
     protected override string NotFoundDetail => UserDecider.NotFoundDetail;
 
