@@ -11,23 +11,22 @@ using MissionControl.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
-ServiceSettings settings;
-ClusterSettings cluster;
-ApiLimits limits;
-MissionControl.Grains.Agents.AgentOptions agents;
-MissionControl.Grains.Agents.Inbox.InboxOptions inbox;
-try
+// Every part is read even when an earlier one is bad, so one start names every bad variable.
+var problems = new ConfigurationProblems();
+var settings = problems.Read<ServiceSettings?>(() => ServiceSettings.FromConfiguration(builder.Configuration), null);
+var cluster = problems.Read(() => ClusterConfiguration.FromConfiguration(builder.Configuration), new ClusterSettings());
+var limits = problems.Read<ApiLimits?>(() => ApiLimits.FromConfiguration(builder.Configuration), null);
+var agents = settings is null ? null : problems.Read(() => LifecycleSettings.FromConfiguration(builder.Configuration, settings), null);
+var inbox = problems.Read(() => InboxSettings.FromConfiguration(builder.Configuration), null);
+problems.Read(() =>
 {
-    settings = ServiceSettings.FromConfiguration(builder.Configuration);
-    cluster = ClusterConfiguration.FromConfiguration(builder.Configuration);
-    limits = ApiLimits.FromConfiguration(builder.Configuration);
-    agents = LifecycleSettings.FromConfiguration(builder.Configuration, settings);
-    inbox = InboxSettings.FromConfiguration(builder.Configuration);
     LogFormat.Apply(builder.Logging, builder.Configuration);
-}
-catch (ConfigurationException ex)
+    return true;
+}, false);
+if (problems.All.Count > 0 || settings is null || limits is null || agents is null || inbox is null)
 {
-    Console.Error.WriteLine($"Mission Control cannot start: {ex.Message}.");
+    foreach (var problem in problems.All)
+        Console.Error.WriteLine($"Mission Control cannot start: {problem.Message}.");
     return 1;
 }
 

@@ -12,11 +12,17 @@ public sealed record ApiLimits(long MaxRequestBodyBytes, int AgentAuthFailureLim
     public const int DefaultAgentAuthFailureLimit = 20;
     public const int DefaultAgentAuthFailureWindowSeconds = 60;
 
-    /// <exception cref="ConfigurationException">A variable is set but is not a positive integer.</exception>
-    public static ApiLimits FromConfiguration(IConfiguration configuration) => new(
-        ReadPositive(configuration, "MAX_REQUEST_BODY_BYTES", DefaultMaxRequestBodyBytes),
-        (int)ReadPositive(configuration, "AGENT_AUTH_MAX_FAILURES", DefaultAgentAuthFailureLimit),
-        TimeSpan.FromSeconds(ReadPositive(configuration, "AGENT_AUTH_FAILURE_WINDOW_SECONDS", DefaultAgentAuthFailureWindowSeconds)));
+    /// <exception cref="ConfigurationException">Variables are set but are not positive integers; it names every one.</exception>
+    public static ApiLimits FromConfiguration(IConfiguration configuration)
+    {
+        var problems = new ConfigurationProblems();
+        var limits = new ApiLimits(
+            problems.Read(() => ReadPositive(configuration, "MAX_REQUEST_BODY_BYTES", DefaultMaxRequestBodyBytes), 0),
+            (int)problems.Read(() => ReadPositive(configuration, "AGENT_AUTH_MAX_FAILURES", DefaultAgentAuthFailureLimit), 0),
+            TimeSpan.FromSeconds(problems.Read(() => ReadPositive(configuration, "AGENT_AUTH_FAILURE_WINDOW_SECONDS", DefaultAgentAuthFailureWindowSeconds), 0)));
+        problems.ThrowIfAny();
+        return limits;
+    }
 
     private static long ReadPositive(IConfiguration configuration, string key, long fallback)
     {

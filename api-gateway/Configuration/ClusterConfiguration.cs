@@ -11,21 +11,23 @@ namespace MissionControl.ApiGateway.Configuration;
 /// </summary>
 public static class ClusterConfiguration
 {
-    /// <exception cref="ConfigurationException">A variable is set but invalid.</exception>
+    /// <exception cref="ConfigurationException">Variables are set but invalid; it names every one.</exception>
     public static ClusterSettings FromConfiguration(IConfiguration configuration)
     {
         var defaults = new ClusterSettings();
+        var problems = new ConfigurationProblems();
         var settings = new ClusterSettings
         {
-            ClusterId = Name(configuration, "ORLEANS_CLUSTER_ID") ?? defaults.ClusterId,
-            ServiceId = Name(configuration, "ORLEANS_SERVICE_ID") ?? defaults.ServiceId,
-            SiloPort = Port(configuration, "ORLEANS_SILO_PORT") ?? defaults.SiloPort,
-            GatewayPort = Port(configuration, "ORLEANS_GATEWAY_PORT") ?? defaults.GatewayPort,
-            AdvertisedAddress = Address(configuration, "ORLEANS_ADVERTISED_IP") ?? defaults.AdvertisedAddress,
+            ClusterId = problems.Read(() => Name(configuration, "ORLEANS_CLUSTER_ID"), null) ?? defaults.ClusterId,
+            ServiceId = problems.Read(() => Name(configuration, "ORLEANS_SERVICE_ID"), null) ?? defaults.ServiceId,
+            SiloPort = problems.Read(() => Port(configuration, "ORLEANS_SILO_PORT"), null) ?? defaults.SiloPort,
+            GatewayPort = problems.Read(() => Port(configuration, "ORLEANS_GATEWAY_PORT"), null) ?? defaults.GatewayPort,
+            AdvertisedAddress = problems.Read(() => Address(configuration, "ORLEANS_ADVERTISED_IP"), null) ?? defaults.AdvertisedAddress,
         };
-        return settings.SiloPort == settings.GatewayPort
-            ? throw new ConfigurationException("ORLEANS_GATEWAY_PORT", "must differ from ORLEANS_SILO_PORT")
-            : settings;
+        if (settings.SiloPort == settings.GatewayPort)
+            problems.Read<bool>(() => throw new ConfigurationException("ORLEANS_GATEWAY_PORT", "must differ from ORLEANS_SILO_PORT"), false);
+        problems.ThrowIfAny();
+        return settings;
     }
 
     private static string? Name(IConfiguration configuration, string key)

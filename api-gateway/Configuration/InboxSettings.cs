@@ -8,14 +8,17 @@ public static class InboxSettings
 {
     public const int MinimumKeySecretLength = 32;
 
-    /// <exception cref="ConfigurationException">A variable is set but invalid.</exception>
+    /// <exception cref="ConfigurationException">Variables are set but invalid; it names every one.</exception>
     public static InboxOptions FromConfiguration(IConfiguration configuration)
     {
         var options = new InboxOptions();
-        options.VisibilityTimeout = LifecycleSettings.Duration(configuration["INBOX_VISIBILITY_TIMEOUT"], "INBOX_VISIBILITY_TIMEOUT") ?? options.VisibilityTimeout;
-        options.PollLimit = Count(configuration, "INBOX_POLL_LIMIT", options.PollLimit, max: 200);
-        options.MaxDeliveries = Count(configuration, "INBOX_MAX_DELIVERIES", options.MaxDeliveries, max: 1000);
-        options.KeySecret = KeySecret(configuration);
+        var problems = new ConfigurationProblems();
+        options.VisibilityTimeout = problems.Read(
+            () => LifecycleSettings.Duration(configuration["INBOX_VISIBILITY_TIMEOUT"], "INBOX_VISIBILITY_TIMEOUT"), null) ?? options.VisibilityTimeout;
+        options.PollLimit = problems.Read(() => Count(configuration, "INBOX_POLL_LIMIT", options.PollLimit, max: 200), options.PollLimit);
+        options.MaxDeliveries = problems.Read(() => Count(configuration, "INBOX_MAX_DELIVERIES", options.MaxDeliveries, max: 1000), options.MaxDeliveries);
+        options.KeySecret = problems.Read(() => KeySecret(configuration), null);
+        problems.ThrowIfAny();
         return options;
     }
 

@@ -10,12 +10,15 @@ public static class LifecycleSettings
     /// <exception cref="ConfigurationException">OFFLINE_AFTER is not a positive duration, or PROVISIONS_PER_GATEWAY not from 1 to 64.</exception>
     public static AgentOptions FromConfiguration(IConfiguration configuration, ServiceSettings settings)
     {
+        var problems = new ConfigurationProblems();
         var options = new AgentOptions
         {
             BaseUrl = settings.BaseUrl.ToString().TrimEnd('/'),
-            OfflineAfter = Duration(configuration["OFFLINE_AFTER"], "OFFLINE_AFTER") ?? AgentDefaults.OfflineAfter,
+            OfflineAfter = problems.Read(() => Duration(configuration["OFFLINE_AFTER"], "OFFLINE_AFTER"), null) ?? AgentDefaults.OfflineAfter,
         };
-        options.ProvisionsPerGateway = InboxSettings.Count(configuration, "PROVISIONS_PER_GATEWAY", options.ProvisionsPerGateway, max: 64);
+        options.ProvisionsPerGateway = problems.Read(
+            () => InboxSettings.Count(configuration, "PROVISIONS_PER_GATEWAY", options.ProvisionsPerGateway, max: 64), options.ProvisionsPerGateway);
+        problems.ThrowIfAny();
         return options;
     }
 

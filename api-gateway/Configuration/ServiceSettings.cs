@@ -26,16 +26,19 @@ public sealed record ServiceSettings(
 
     private static readonly string[] PlaceholderMarkers = ["change", "placeholder", "example", "your-", "your_", "replace", "xxxxx"];
 
-    /// <exception cref="ConfigurationException">A variable is missing or invalid; the message names it.</exception>
+    /// <exception cref="ConfigurationException">Variables are missing or invalid; it names every one.</exception>
     public static ServiceSettings FromConfiguration(IConfiguration configuration)
     {
-        var connectionString = ReadDatabaseUrl(configuration);
-        var authMode = ReadAuthMode(configuration);
-        var localToken = authMode == AuthMode.Local ? ReadToken(configuration, "LOCAL_AUTH_TOKEN") : null;
-        var authority = authMode == AuthMode.Jwt ? ReadAuthority(configuration) : null;
-        var audience = authMode == AuthMode.Jwt ? Required(configuration, "JWT_AUDIENCE") : null;
-        return new ServiceSettings(connectionString, authMode, localToken, authority?.ToString(), audience,
-            ReadUrl(configuration, "BASE_URL"), ReadClusterDashboardToken(configuration));
+        var problems = new ConfigurationProblems();
+        var connectionString = problems.Read(() => ReadDatabaseUrl(configuration), "");
+        var authMode = problems.Read<AuthMode?>(() => ReadAuthMode(configuration), null);
+        var localToken = authMode == AuthMode.Local ? problems.Read(() => ReadToken(configuration, "LOCAL_AUTH_TOKEN"), null) : null;
+        var authority = authMode == AuthMode.Jwt ? problems.Read(() => ReadAuthority(configuration), null) : null;
+        var audience = authMode == AuthMode.Jwt ? problems.Read(() => Required(configuration, "JWT_AUDIENCE"), null) : null;
+        var baseUrl = problems.Read(() => ReadUrl(configuration, "BASE_URL"), null);
+        var dashboardToken = problems.Read(() => ReadClusterDashboardToken(configuration), null);
+        problems.ThrowIfAny();
+        return new ServiceSettings(connectionString, authMode!.Value, localToken, authority?.ToString(), audience, baseUrl!, dashboardToken);
     }
 
     // Never show the token itself, even in a record's ToString.
@@ -104,10 +107,4 @@ public sealed record ServiceSettings(
         var value = configuration[key];
         return string.IsNullOrWhiteSpace(value) ? throw new ConfigurationException(key, "is not set") : value.Trim();
     }
-}
-
-/// <summary>Configuration that stops startup; the message starts with the variable's name.</summary>
-public sealed class ConfigurationException(string variable, string problem) : Exception($"{variable} {problem}")
-{
-    public string Variable { get; } = variable;
 }

@@ -38,6 +38,28 @@ public sealed class StartupConfigurationTests
         Assert.DoesNotContain(MissionControlFactory.LocalToken, stderr);
     }
 
+    [Fact]
+    public async Task Given_several_bad_variables_When_the_service_starts_Then_it_names_every_one_at_once()
+    {
+        var environment = new Dictionary<string, string>(Valid)
+        {
+            ["AUTH_MODE"] = "magic",
+            ["BASE_URL"] = "not a url",
+            ["ORLEANS_SILO_PORT"] = "70000",
+            ["INBOX_POLL_LIMIT"] = "0",
+        };
+        environment.Remove("DATABASE_URL");
+
+        var (exitCode, stderr) = await RunServiceAsync(environment);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("DATABASE_URL is not set", stderr);
+        Assert.Contains("AUTH_MODE must be 'local' or 'jwt'", stderr);
+        Assert.Contains("BASE_URL must be an absolute http(s) URL", stderr);
+        Assert.Contains("ORLEANS_SILO_PORT must be a port number", stderr);
+        Assert.Contains("INBOX_POLL_LIMIT must be a whole number from 1 to 200", stderr);
+    }
+
     private static async Task<(int ExitCode, string Stderr)> RunServiceAsync(Dictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "MissionControl.ApiGateway.dll"))
