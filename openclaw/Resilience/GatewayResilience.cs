@@ -6,11 +6,12 @@ using Polly.Retry;
 namespace MissionControl.OpenClaw.Resilience;
 
 /// <summary>
-/// The single place gateway calls get their resilience, one instance per gateway:
-/// transient errors are retried with jittered exponential backoff inside an overall budget per
-/// operation kind; stale-hash conflicts are re-run from the start of the operation (so it re-reads
-/// <c>config.get</c>); a circuit breaker shared by all operations on the gateway fails fast once the
-/// gateway looks dead.
+/// The single place gateway calls get their resilience, one instance per gateway, built from
+/// Polly's strategies: transient errors are retried with Polly's jittered exponential backoff
+/// inside an overall budget per operation kind (or after the wait the gateway asked for);
+/// stale-hash conflicts are re-run from the start of the operation (so it re-reads
+/// <c>config.get</c>) after a short jittered pause; a circuit breaker shared by all operations on
+/// the gateway fails fast once the gateway looks dead.
 /// </summary>
 public sealed class GatewayResilience
 {
@@ -28,7 +29,11 @@ public sealed class GatewayResilience
         _gatewayId = gatewayId;
         _options = options ?? new GatewayResilienceOptions();
         _clock = clock ?? TimeProvider.System;
-        _retry = new ResiliencePipelineBuilder { TimeProvider = _clock }.AddRetry(RetryOptions()).Build();
+        // Conflicts outside, so a conflict re-runs the whole operation with its transient retries.
+        var retry = new ResiliencePipelineBuilder { TimeProvider = _clock };
+        if (_options.MaxConflictRetries > 0)
+            retry.AddRetry(ConflictRetryOptions());
+        _retry = retry.AddRetry(TransientRetryOptions()).Build();
         _breaker = new ResiliencePipelineBuilder { TimeProvider = _clock }.AddCircuitBreaker(BreakerOptions()).Build();
     }
 
@@ -101,11 +106,25 @@ public sealed class GatewayResilience
         }
     }
 
-    private RetryStrategyOptions RetryOptions() => new()
+    private RetryStrategyOptions ConflictRetryOptions() => new()
+    {
+        MaxRetryAttempts = _options.MaxConflictRetries,
+        ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is GatewayException { Kind: GatewayErrorKind.ConfigConflict }),
+        BackoffType = DelayBackoffType.Constant,
+        Delay = _options.ConflictDelay,
+        UseJitter = true, // racing writers spread out
+    };
+
+    private RetryStrategyOptions TransientRetryOptions() => new()
     {
         MaxRetryAttempts = int.MaxValue, // The budget, not a count, ends transient retries.
         ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Context)),
-        DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(NextDelay(args.Outcome.Exception, args.Context)),
+        BackoffType = DelayBackoffType.Exponential,
+        Delay = _options.BaseDelay,
+        MaxDelay = _options.MaxDelay,
+        UseJitter = true,
+        // The gateway's own "retry after" wins; otherwise Polly's backoff (null).
+        DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is GatewayException { RetryAfter: { } wait } ? wait : (TimeSpan?)null),
     };
 
     private CircuitBreakerStrategyOptions BreakerOptions() => new()
@@ -125,33 +144,13 @@ public sealed class GatewayResilience
         },
     };
 
+    // A retry the budget cannot wait for is not made: the budget's end cancels any pause anyway.
     private bool ShouldRetry(Exception? exception, ResilienceContext context)
     {
-        if (exception is not GatewayException error)
+        if (exception is not GatewayException { IsTransient: true, Kind: not GatewayErrorKind.ConfigConflict } error)
             return false;
-        var state = context.Properties.GetValue(OperationState.Key, null!);
-        if (error.Kind == GatewayErrorKind.ConfigConflict)
-            return state.ConflictRetries < _options.MaxConflictRetries;
-        if (!error.IsTransient)
-            return false;
-        var remaining = state.Deadline - _clock.GetUtcNow();
+        var remaining = context.Properties.GetValue(OperationState.Key, null!).Deadline - _clock.GetUtcNow();
         return remaining > TimeSpan.Zero && (error.RetryAfter is not { } wait || wait < remaining);
-    }
-
-    private TimeSpan NextDelay(Exception? exception, ResilienceContext context)
-    {
-        var state = context.Properties.GetValue(OperationState.Key, null!);
-        if (exception is GatewayException { Kind: GatewayErrorKind.ConfigConflict })
-        {
-            state.ConflictRetries++;
-            return _options.ConflictDelay * (0.5 + Random.Shared.NextDouble());
-        }
-
-        var delay = RetryDelays.Backoff(state.TransientRetries++, _options, Random.Shared.NextDouble());
-        if (exception is GatewayException { RetryAfter: { } retryAfter } && retryAfter > delay)
-            delay = retryAfter;
-        var remaining = state.Deadline - _clock.GetUtcNow();
-        return delay < remaining ? delay : remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
     }
 
     private static GatewayException Unreachable(GatewayOperationKind kind, TimeSpan budget, GatewayException? lastError)
@@ -159,7 +158,7 @@ public sealed class GatewayResilience
         var context = kind == GatewayOperationKind.TemplateSync ? "template sync" : "interactive";
         var last = lastError?.Message ?? "none";
         return new GatewayException(GatewayErrorKind.Unreachable,
-            $"Gateway unreachable after {RetryDelays.DescribeBudget(budget)} ({context} timeout). Last error: {last}",
+            $"Gateway unreachable after {RetryBudget.DescribeBudget(budget)} ({context} timeout). Last error: {last}",
             isTransient: false, lastError);
     }
 }

@@ -13,14 +13,11 @@ public enum GatewayOperationKind
 /// <summary>Retry, budget and circuit-breaker settings, shared by every operation on a gateway.</summary>
 public sealed record GatewayResilienceOptions
 {
-    /// <summary>First retry delay; doubles per transient failure.</summary>
+    /// <summary>First retry delay; grows exponentially (with jitter) per transient failure.</summary>
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(0.75);
 
     /// <summary>Cap on the retry delay.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Relative jitter applied to each delay (0.2 = ±20 %).</summary>
-    public double JitterFraction { get; init; } = 0.2;
 
     /// <summary>Overall budget of an <see cref="GatewayOperationKind.Interactive"/> operation.</summary>
     public TimeSpan InteractiveBudget { get; init; } = TimeSpan.FromSeconds(45);

@@ -10,9 +10,5 @@ internal sealed class OperationState(DateTimeOffset deadline)
 
     public DateTimeOffset Deadline { get; } = deadline;
 
-    public int TransientRetries { get; set; }
-
-    public int ConflictRetries { get; set; }
-
     public GatewayException? LastError { get; set; }
 }

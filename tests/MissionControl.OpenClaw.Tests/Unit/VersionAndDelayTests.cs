@@ -21,34 +21,12 @@ public class VersionAndDelayTests
     [InlineData(null)]
     public void Non_calver_text_does_not_parse(string? text) => Assert.False(GatewayVersion.TryParse(text, out _));
 
-    [Fact]
-    public void Backoff_starts_at_three_quarters_of_a_second_and_doubles_to_thirty()
-    {
-        var options = new GatewayResilienceOptions();
-        double Ms(int retry) => RetryDelays.Backoff(retry, options, unitRandom: 0.5).TotalMilliseconds;
-
-        Assert.Equal(750, Ms(0), 3);
-        Assert.Equal(1500, Ms(1), 3);
-        Assert.Equal(3000, Ms(2), 3);
-        Assert.Equal(30000, Ms(6), 3);
-        Assert.Equal(30000, Ms(50), 3);
-    }
-
-    [Fact]
-    public void Jitter_stays_within_twenty_percent()
-    {
-        var options = new GatewayResilienceOptions();
-
-        Assert.Equal(600, RetryDelays.Backoff(0, options, 0.0).TotalMilliseconds, 3);
-        Assert.Equal(900, RetryDelays.Backoff(0, options, 1.0).TotalMilliseconds, 3);
-    }
-
     [Theory]
     [InlineData(45, "45 seconds")]
     [InlineData(119, "119 seconds")]
     [InlineData(600, "10 minutes")]
     public void Budgets_are_described_like_the_spec(int seconds, string text) =>
-        Assert.Equal(text, RetryDelays.DescribeBudget(TimeSpan.FromSeconds(seconds)));
+        Assert.Equal(text, RetryBudget.DescribeBudget(TimeSpan.FromSeconds(seconds)));
 
     [Fact]
     public void Hello_ok_is_read_leniently()
