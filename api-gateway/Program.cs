@@ -36,6 +36,7 @@ builder.UseOrleans(silo => silo
     .UseMissionControlCluster(settings.ConnectionString, cluster)
     .AddMissionControlClusterDashboard(settings));
 builder.Services.AddMissionControlHttp(limits);
+builder.Services.AddMissionControlHealthChecks();
 builder.Services.AddMissionControlAuthentication(settings);
 builder.Services.AddMissionControlAccess();
 builder.Services.AddMissionControlOpenApi();
