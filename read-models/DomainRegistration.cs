@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.GrainInterfaces.Boards;
 using MissionControl.GrainInterfaces.Gateways;
@@ -53,7 +54,7 @@ public static class DomainRegistration
         services.TryAddSingleton(new GatewayConfigOptions());
         services.TryAddSingleton(new GatewayResilienceOptions());
         services.TryAddSingleton(sp => new GatewayClientPool(
-            sp.GetRequiredService<IDeviceIdentityStore>(), sp.GetRequiredService<GatewayResilienceOptions>()));
+            sp.GetRequiredService<IDeviceIdentityStore>(), sp.GetRequiredService<GatewayResilienceOptions>(), sp.GetService<ILoggerFactory>()));
         services.TryAddSingleton<WorkspaceProvisioner>();
         services.TryAddSingleton<GatewayLanes>();
         services.TryAddSingleton<IAgentSurroundings, GrainAgentSurroundings>();

@@ -154,8 +154,8 @@ public sealed partial class GatewayRpcClient : IGatewayRpc, IAsyncDisposable
             if (connection is not null)
                 await connection.DisposeAsync();
             RecordConnectFailure();
-            if (ex is GatewayException gatewayError)
-                LogConnectFailed(_options.GatewayId, gatewayError.Message);
+            if (ex is not OperationCanceledException)
+                LogConnectFailed(_options.GatewayId, ex.Message);
             throw;
         }
     }

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MissionControl.Api.Tests.Support;
+using MissionControl.Testing;
 
 namespace MissionControl.Api.Tests;
 
@@ -90,5 +92,26 @@ public sealed class RequestIdLoggingTests
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         var error = Assert.Single(logs.Entries, e => e.Category.EndsWith("ApiErrorMiddleware", StringComparison.Ordinal));
         Assert.Equal("req-logged-7", error.Scope["RequestId"]);
+    }
+
+    [Fact]
+    public async Task Given_a_gateway_registered_When_the_service_connects_to_it_Then_the_connection_is_logged_with_the_gateway_id()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var gateway = MissionControl.Fakes.FakeGateway.Start();
+        await using var host = await ApiHost.StartAsync(null, services => services
+            .AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs)
+            .AddSingleton<MissionControl.OpenClaw.Resilience.GatewayResilienceOptions>(MissionControl.Fakes.FastClientSettings.Resilience));
+        using var client = host.UserClient();
+
+        var created = await client.PostAsJsonAsync("/api/v1/gateways", new
+        {
+            name = "Logged", url = gateway.Url.ToString(), workspace_root = "/srv/logged", token = gateway.Token,
+        });
+        var gatewayId = await created.IdOfAsync();
+
+        await Eventually.WaitUntil(() => Task.FromResult(logs.Entries.Any(e =>
+                e.Category.EndsWith("GatewayRpcClient", StringComparison.Ordinal) && e.Message.Contains($"Connected to gateway {gatewayId}", StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(30), "the gateway client logs its connection");
     }
 }
