@@ -16,7 +16,8 @@ var problems = new ConfigurationProblems();
 var settings = problems.Read<ServiceSettings?>(() => ServiceSettings.FromConfiguration(builder.Configuration), null);
 var cluster = problems.Read(() => ClusterConfiguration.FromConfiguration(builder.Configuration), new ClusterSettings());
 var limits = problems.Read<ApiLimits?>(() => ApiLimits.FromConfiguration(builder.Configuration), null);
-var agents = settings is null ? null : problems.Read(() => LifecycleSettings.FromConfiguration(builder.Configuration, settings), null);
+// With bad service settings the agent settings are still read, to name their problems too.
+var agents = problems.Read(() => LifecycleSettings.FromConfiguration(builder.Configuration, settings?.BaseUrl ?? new Uri("http://localhost/")), null);
 var inbox = problems.Read(() => InboxSettings.FromConfiguration(builder.Configuration), null);
 problems.Read(() =>
 {

@@ -8,12 +8,12 @@ public static class LifecycleSettings
 {
     /// <summary>The agent options for this service.</summary>
     /// <exception cref="ConfigurationException">OFFLINE_AFTER is not a positive duration, or PROVISIONS_PER_GATEWAY not from 1 to 64.</exception>
-    public static AgentOptions FromConfiguration(IConfiguration configuration, ServiceSettings settings)
+    public static AgentOptions FromConfiguration(IConfiguration configuration, Uri baseUrl)
     {
         var problems = new ConfigurationProblems();
         var options = new AgentOptions
         {
-            BaseUrl = settings.BaseUrl.ToString().TrimEnd('/'),
+            BaseUrl = baseUrl.ToString().TrimEnd('/'),
             OfflineAfter = problems.Read(() => Duration(configuration["OFFLINE_AFTER"], "OFFLINE_AFTER"), null) ?? AgentDefaults.OfflineAfter,
         };
         options.ProvisionsPerGateway = problems.Read(

@@ -20,7 +20,8 @@ public interface IGatewayRosterGrain : IGrainWithStringKey
     Task<AgentSnapshot> AddWorker(NewAgent agent);
 
     /// <summary>
-    /// Changes an agent that is, or is moving, on this gateway: a new name must be free, and it may
+    /// Changes an agent that is, or is moving, on this gateway: a new name, or its name on the board
+    /// it moves to, must be free there; a worker moves only onto a board with room; and it may
     /// become the main agent only while the gateway has no other (409). Returns the agent as changed.
     /// </summary>
     [Alias("change-agent")]

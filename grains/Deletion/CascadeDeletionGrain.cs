@@ -44,27 +44,54 @@ public sealed class CascadeDeletionGrain(
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
-        // A handler that throws leaves the reminder armed: it fires again one period later.
+        // A handler that throws (the database is away, say) leaves the reminder armed: it fires
+        // again one period later. A refusal is recorded and waits for someone to delete again.
         if (reminderName == ResumeWatch && progress.State.UnderWay)
-            await ContinueAsync();
+        {
+            try
+            {
+                await ContinueAsync();
+            }
+            catch (DomainException)
+            {
+            }
+        }
         await CancelWatchAsync();
     }
 
     private async Task<CascadeOutcome> ContinueAsync()
     {
-        var refused = await DeleteAgentsAsync();
-        if (refused is not null)
+        string? refused;
+        try
         {
-            // As for one agent: a refused cleanup waits for someone to delete again.
-            progress.State.LastError = refused;
-            await progress.WriteStateAsync();
-            await CancelWatchAsync();
-            return new CascadeOutcome(false, refused);
+            refused = await DeleteAgentsAsync();
+            if (refused is null)
+            {
+                await DeleteHolderAsync();
+                // A worker admitted between the last listing and the holder's deletion goes too.
+                refused = await DeleteAgentsAsync();
+            }
         }
-        await DeleteHolderAsync();
+        catch (DomainException error)
+        {
+            // A refusal retrying will not change (the deleter is no longer an owner, say).
+            await StopAsync(error.Detail);
+            throw;
+        }
+        if (refused is not null)
+            return await StopAsync(refused);
         await progress.ClearStateAsync();
         await CancelWatchAsync();
         return new CascadeOutcome(true, null);
+    }
+
+    // As for one agent: what is left stays, with the reason, until someone deletes again.
+    private async Task<CascadeOutcome> StopAsync(string reason)
+    {
+        progress.State.LastError = reason;
+        await progress.WriteStateAsync();
+        await CancelWatchAsync();
+        return new CascadeOutcome(false, reason);
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed class NoticeDispatcher(
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = await ClaimAsync(stoppingToken);
-            await Task.WhenAll(claimed.Select(notice => DispatchAsync(notice, stoppingToken)));
+            await Task.WhenAll(claimed.Select(DispatchAsync));
             // A full batch may mean more are due; otherwise rest (real time: this paces a poll, it judges nothing).
             if (claimed.Count < options.Batch)
                 await Task.Delay(options.PollEvery, stoppingToken);
@@ -70,22 +70,43 @@ public sealed class NoticeDispatcher(
         }
     }
 
-    private async Task DispatchAsync(QueuedNotice queued, CancellationToken ct)
+    // A claimed row is seen through even while the silo stops, so what went out is not sent
+    // again by the next silo to take the row up.
+    private async Task DispatchAsync(QueuedNotice queued)
     {
         try
         {
-            var failed = await SendAllAsync(queued, ct);
+            var failed = await SendAllAsync(queued, CancellationToken.None);
             if (failed.Count == 0)
-                await outbox.RemoveAsync(queued, ct);
+                await outbox.RemoveAsync(queued, CancellationToken.None);
             else if (queued.Attempts <= options.RetryAfter.Count)
-                await outbox.RetryLaterAsync(queued, options.RetryAfter[queued.Attempts - 1], ct);
+                await outbox.RetryLaterAsync(queued, options.RetryAfter[queued.Attempts - 1], CancellationToken.None);
             else
-                await GiveUpAsync(queued, failed, ct);
+                await GiveUpAsync(queued, failed);
         }
-        catch (Exception error) when (!ct.IsCancellationRequested)
+        catch (Exception error)
         {
-            // Left claimed: the row is taken up again when the claim runs out.
-            logger.LogWarning(error, "Could not dispatch the messages of {StreamId} v{Version}", queued.StreamId, queued.StreamVersion);
+            await AfterFailureAsync(queued, error);
+        }
+    }
+
+    // Left claimed, the row is taken up again when its claim runs out; one that failed this way
+    // on every try (an event that cannot be read, say) is dropped, so it does not come back forever.
+    private async Task AfterFailureAsync(QueuedNotice queued, Exception error)
+    {
+        logger.LogWarning(error, "Could not dispatch the messages of {StreamId} v{Version} (try {Attempt})",
+            queued.StreamId, queued.StreamVersion, queued.Attempts);
+        if (queued.Attempts <= options.RetryAfter.Count)
+            return;
+        try
+        {
+            await outbox.RemoveAsync(queued, CancellationToken.None);
+            logger.LogError("Dropped the messages of {StreamId} v{Version} after {Attempts} failed tries",
+                queued.StreamId, queued.StreamVersion, queued.Attempts);
+        }
+        catch (Exception removal)
+        {
+            logger.LogDebug(removal, "Could not drop {StreamId} v{Version}; its claim will run out", queued.StreamId, queued.StreamVersion);
         }
     }
 
@@ -100,10 +121,10 @@ public sealed class NoticeDispatcher(
         return [.. outcomes.Where(o => o.Error is not null).Select(o => (o.Notice, o.Error!))];
     }
 
-    private async Task GiveUpAsync(QueuedNotice queued, IReadOnlyList<(Notice Notice, Exception Error)> failed, CancellationToken ct)
+    private async Task GiveUpAsync(QueuedNotice queued, IReadOnlyList<(Notice Notice, Exception Error)> failed)
     {
         foreach (var (notice, error) in failed)
             await messenger.RecordFailureAsync(notice.BoardId, notice.Agent, notice.Message, error);
-        await outbox.RemoveAsync(queued, ct);
+        await outbox.RemoveAsync(queued, CancellationToken.None);
     }
 }

@@ -47,6 +47,7 @@ public sealed class StartupConfigurationTests
             ["BASE_URL"] = "not a url",
             ["ORLEANS_SILO_PORT"] = "70000",
             ["INBOX_POLL_LIMIT"] = "0",
+            ["OFFLINE_AFTER"] = "soon",
         };
         environment.Remove("DATABASE_URL");
 
@@ -58,6 +59,7 @@ public sealed class StartupConfigurationTests
         Assert.Contains("BASE_URL must be an absolute http(s) URL", stderr);
         Assert.Contains("ORLEANS_SILO_PORT must be a port number", stderr);
         Assert.Contains("INBOX_POLL_LIMIT must be a whole number from 1 to 200", stderr);
+        Assert.Contains("OFFLINE_AFTER must be a positive duration", stderr);
     }
 
     private static async Task<(int ExitCode, string Stderr)> RunServiceAsync(Dictionary<string, string> environment)

@@ -5,6 +5,7 @@ using MissionControl.ApiGateway.Http;
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.Grains.Access;
 using MissionControl.Grains.Agents;
+using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Queries;
 using Orleans;
 
@@ -38,8 +39,7 @@ public static partial class AgentsApi
             changes = changes with { Board = new BoardMove(board.Id, board.GatewayId) };
         }
 
-        var gatewayId = changes.Board?.GatewayId ?? agent.GatewayId;
-        var updated = await grains.GetGrain<IGatewayRosterGrain>(gatewayId.ToString()).ChangeAgent(agentId, changes);
+        var updated = await ChangeAsync(grains, agent, changes);
         return TypedResults.Ok(AgentRead.From(updated, clock.GetUtcNow(), options.OfflineAfter));
     }
 
@@ -64,6 +64,20 @@ public static partial class AgentsApi
         return deletion.Deleted
             ? TypedResults.Ok(OkResponse.Instance)
             : throw BadGatewayException.Failed(GatewayFailures.Cleanup, deletion.Error);
+    }
+
+    // Only a change of name, place or role can clash with another agent: those go through the
+    // roster of the gateway the agent ends up on; others need no turn of the whole gateway's.
+    private static async Task<AgentSnapshot> ChangeAsync(IGrainFactory grains, AgentRow agent, AgentChanges changes)
+    {
+        if (changes.Name is not null || changes.Board is not null || changes.IsGatewayMain is not null)
+        {
+            var gatewayId = changes.Board?.GatewayId ?? agent.GatewayId;
+            return await grains.GetGrain<IGatewayRosterGrain>(gatewayId.ToString()).ChangeAgent(agent.Id, changes);
+        }
+        var grain = grains.GetGrain<IAgentGrain>(agent.Id.ToString());
+        await grain.Update(changes);
+        return await grain.Get() ?? throw DomainError.NotFound();
     }
 
     private static AgentChanges ReadChanges(AgentUpdate body, bool force)

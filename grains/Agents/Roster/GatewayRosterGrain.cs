@@ -36,7 +36,7 @@ public sealed class GatewayRosterGrain(
         var board = await grains.GetGrain<IBoardGrain>(boardId.ToString()).Get();
         var agents = await roster.AgentsAsync(GatewayId, CancellationToken.None);
         EnsureNameFree(agent.Name, boardId, agents);
-        AgentAccess.EnsureWorkerCapacity(board.Rules.MaxAgents, agents.Count(a => a.BoardId == boardId && !a.IsBoardLead));
+        AgentAccess.EnsureWorkerCapacity(board.Rules.MaxAgents, WorkersOn(boardId, agents));
 
         await TakeTurnAsync();
         var grain = grains.GetGrain<IAgentGrain>(agent.AgentId.ToString());
@@ -55,8 +55,12 @@ public sealed class GatewayRosterGrain(
         var becomesMain = changes.IsGatewayMain == true && !agent.IsGatewayMain;
         if (becomesMain && others.Any(a => a.IsGatewayMain))
             throw DomainError.Conflict(GatewayHasMain);
-        if (changes.Name is { } name && !string.Equals(name, agent.Name, StringComparison.OrdinalIgnoreCase))
+        var moves = boardId != agent.BoardId || gatewayId != agent.GatewayId;
+        var name = changes.Name ?? agent.Name;
+        if (moves || !string.Equals(name, agent.Name, StringComparison.OrdinalIgnoreCase))
             EnsureNameFree(name, boardId, others);
+        if (moves && boardId is { } target && !agent.IsBoardLead && changes.IsGatewayMain != true)
+            await EnsureRoomAsync(target, others);
 
         await TakeTurnAsync();
         await grain.Update(changes);
@@ -91,6 +95,16 @@ public sealed class GatewayRosterGrain(
             name,
             agents.Where(a => boardId is not null && a.BoardId == boardId).Select(a => a.Name),
             agents.Where(a => a.BoardId is not null).Select(a => a.Name));
+
+    // A board holds at most max_agents workers; its lead does not count.
+    private async Task EnsureRoomAsync(Guid boardId, IReadOnlyList<RosterAgent> others)
+    {
+        var board = await grains.GetGrain<IBoardGrain>(boardId.ToString()).Get();
+        AgentAccess.EnsureWorkerCapacity(board.Rules.MaxAgents, WorkersOn(boardId, others));
+    }
+
+    private static int WorkersOn(Guid boardId, IReadOnlyList<RosterAgent> agents) =>
+        agents.Count(a => a.BoardId == boardId && !a.IsBoardLead);
 
     private async Task<bool> IsMainAsync(Guid agentId) =>
         await grains.GetGrain<IAgentGrain>(agentId.ToString()).Get() is { IsGatewayMain: true } agent && agent.GatewayId == GatewayId;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MissionControl.Api.Tests.Support;
 using MissionControl.GrainInterfaces.Agents;
+using MissionControl.GrainInterfaces.Boards;
 using MissionControl.Testing;
 
 namespace MissionControl.Api.Tests.Agents;
@@ -175,6 +176,27 @@ public sealed class AgentChangesApiTests(World world) : IClassFixture<World>
         Assert.Equal(board.ToString(), body.GetProperty("board_id").GetString());
         Assert.False(body.GetProperty("is_gateway_main").GetBoolean());
         Assert.Equal($"agent:mc-{scene.Main.Id}:main", body.GetProperty("openclaw_session_id").GetString());
+    }
+
+    [Fact]
+    public async Task Given_a_worker_When_moved_onto_a_board_where_its_name_is_taken_or_that_is_full_Then_409_and_it_stays_where_it_was()
+    {
+        var scene = await AgentScene.CreateAsync(world);
+        var otherGateway = await world.NewGatewayAsync(scene.Organization);
+        var namesake = await world.NewBoardAsync(scene.Organization, otherGateway, "Namesake", new WorkflowRules(MaxAgents: 5));
+        await world.NewAgentAsync(namesake, "walker");
+        var full = await world.NewBoardAsync(scene.Organization, scene.GatewayId, "Full", new WorkflowRules(MaxAgents: 1));
+        await world.NewAgentAsync(full, "Filler");
+        using var client = scene.AdminClient();
+
+        var clash = await client.PatchAsJsonAsync($"/api/v1/agents/{scene.Worker.Id}", new { board_id = namesake });
+        var crowded = await client.PatchAsJsonAsync($"/api/v1/agents/{scene.Worker.Id}", new { board_id = full });
+
+        Assert.Equal(HttpStatusCode.Conflict, clash.StatusCode);
+        Assert.Equal("An agent with this name already exists on this board.", await clash.DetailAsync());
+        Assert.Equal(HttpStatusCode.Conflict, crowded.StatusCode);
+        Assert.StartsWith("Board worker-agent limit reached", await crowded.DetailAsync());
+        Assert.Equal(scene.BoardId, (await scene.Grain(scene.Worker.Id).Get())!.BoardId);
     }
 
     [Fact]

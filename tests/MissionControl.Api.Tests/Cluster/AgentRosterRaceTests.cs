@@ -49,7 +49,7 @@ public sealed class AgentRosterRaceTests(AgentRosterRaceTests.TwoServices servic
         var agentIds = new List<Guid>();
         for (var i = 0; i < Racers; i++)
             agentIds.Add(await (await services.Client(0).PostAsJsonAsync("/api/v1/agents", new { board_id = boardId, name = $"Contender {i}" })).IdOfAsync());
-        await services.FreeMainPlaceAsync(boardId);
+        await services.FreeMainPlaceAsync(await services.BoardAsync(maxAgents: 1));
 
         var responses = await services.RaceAsync(i => services.Client(i).PatchAsJsonAsync($"/api/v1/agents/{agentIds[i]}", new { is_gateway_main = true }));
         var mains = await services.MainAgentsAsync();
