@@ -14,6 +14,14 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>Creates the agent and starts its first provision; returns once the request is recorded.</summary>
     Task<AgentPresence> Register(NewAgent agent);
 
+    /// <summary>
+    /// Mints the token <see cref="Register"/> will give the agent, ahead of it: hashing a token
+    /// costs tens of milliseconds of CPU, and registrations on one gateway are taken one at a time
+    /// by its roster, so a burst of creations hashes side by side first. Harmless to skip or repeat;
+    /// the token stays in this activation's memory.
+    /// </summary>
+    Task MintTokenAhead();
+
     /// <summary>Changes the agent and re-provisions it with a fresh token.</summary>
     Task<AgentPresence> Update(AgentChanges changes);
 

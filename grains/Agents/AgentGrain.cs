@@ -30,6 +30,9 @@ public sealed partial class AgentGrain(
     ILogger<AgentGrain> logger)
     : EventSourcedGrain<AgentState?, AgentEvent>, IAgentGrain
 {
+    // The token Register will use, minted by MintTokenAhead outside the roster's turn.
+    private MintedToken? _mintedAhead;
+
     protected override AgentState? InitialState => null;
 
     protected override AgentState? Apply(AgentState? state, AgentEvent @event)
@@ -42,7 +45,8 @@ public sealed partial class AgentGrain(
     public async Task<AgentPresence> Register(NewAgent agent)
     {
         TemplateOverrideCheck.Validate(WorkspaceContextFactory.RoleOf(agent.IsGatewayMain, agent.IsBoardLead), agent.IdentityTemplate, agent.SoulTemplate);
-        var token = MintToken();
+        var token = _mintedAhead ?? MintToken();
+        _mintedAhead = null;
         await Execute(state => AgentDecider.Decide(state, new CreateAgent(
             agent.AgentId, agent.Name, agent.BoardId, agent.GatewayId, token.Hash, clock.GetUtcNow())
         {
@@ -110,6 +114,13 @@ public sealed partial class AgentGrain(
 
     public Task<AgentSnapshot?> Get() =>
         Task.FromResult(State is null || State.IsDeleted ? null : AgentRequests.ToSnapshot(State, Version));
+
+    public Task MintTokenAhead()
+    {
+        if (State is null)
+            _mintedAhead ??= MintToken();
+        return Task.CompletedTask;
+    }
 
     private MintedToken MintToken()
     {

@@ -31,7 +31,9 @@ public sealed class AgentCreation(
 
         var board = await BoardToCreateOnAsync(actor, session, body.BoardId, ct);
         var gatewayId = await GatewayOfAsync(board, ct);
-        return await grains.GetGrain<IGatewayRosterGrain>(gatewayId.ToString()).AddWorker(new NewAgent(Guid.NewGuid(), name, board.Id, gatewayId)
+        var agentId = Guid.NewGuid();
+        await grains.GetGrain<IAgentGrain>(agentId.ToString()).MintTokenAhead();
+        return await grains.GetGrain<IGatewayRosterGrain>(gatewayId.ToString()).AddWorker(new NewAgent(agentId, name, board.Id, gatewayId)
         {
             HeartbeatConfig = heartbeat,
             IdentityProfile = identity,
