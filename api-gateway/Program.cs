@@ -19,11 +19,7 @@ var limits = problems.Read<ApiLimits?>(() => ApiLimits.FromConfiguration(builder
 // With bad service settings the agent settings are still read, to name their problems too.
 var agents = problems.Read(() => LifecycleSettings.FromConfiguration(builder.Configuration, settings?.BaseUrl ?? new Uri("http://localhost/")), null);
 var inbox = problems.Read(() => InboxSettings.FromConfiguration(builder.Configuration), null);
-problems.Read(() =>
-{
-    LogFormat.Apply(builder.Logging, builder.Configuration);
-    return true;
-}, false);
+problems.Run(() => LogFormat.Apply(builder.Logging, builder.Configuration));
 if (problems.All.Count > 0 || settings is null || limits is null || agents is null || inbox is null)
 {
     foreach (var problem in problems.All)

@@ -35,13 +35,7 @@ public static class ActivityApi
     private static async Task<IReadOnlyList<Guid>> ReadableBoardsAsync(UserSession session, BoardQueries boards, CancellationToken ct)
     {
         var member = session.RequireMember();
-        var readable = new List<Guid>();
-        for (var offset = 0; ; offset += PageLimits.MaxLimit)
-        {
-            var page = await boards.ListAsync(member.OrganizationId, null, PageLimits.MaxLimit, offset, ct);
-            readable.AddRange(page.Items.Where(board => BoardAccess.CanRead(member, board.OrganizationId, board.Id)).Select(board => board.Id));
-            if (offset + PageLimits.MaxLimit >= page.Total)
-                return readable;
-        }
+        var all = await PageLimits.ReadAllAsync((offset, token) => boards.ListAsync(member.OrganizationId, null, PageLimits.MaxLimit, offset, token), ct);
+        return [.. all.Where(board => BoardAccess.CanRead(member, board.OrganizationId, board.Id)).Select(board => board.Id)];
     }
 }

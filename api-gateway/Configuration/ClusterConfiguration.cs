@@ -25,7 +25,7 @@ public static class ClusterConfiguration
             AdvertisedAddress = problems.Read(() => Address(configuration, "ORLEANS_ADVERTISED_IP"), null) ?? defaults.AdvertisedAddress,
         };
         if (settings.SiloPort == settings.GatewayPort)
-            problems.Read<bool>(() => throw new ConfigurationException("ORLEANS_GATEWAY_PORT", "must differ from ORLEANS_SILO_PORT"), false);
+            problems.Add("ORLEANS_GATEWAY_PORT", "must differ from ORLEANS_SILO_PORT");
         problems.ThrowIfAny();
         return settings;
     }

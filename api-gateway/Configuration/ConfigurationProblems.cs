@@ -25,6 +25,16 @@ public sealed class ConfigurationProblems
         }
     }
 
+    /// <summary>Notes a problem found by comparing variables rather than reading one.</summary>
+    public void Add(string variable, string problem) => _problems.Add(new ConfigurationException(variable, problem));
+
+    /// <summary>Runs <paramref name="apply"/>, noting its problems.</summary>
+    public void Run(Action apply) => Read(() =>
+    {
+        apply();
+        return true;
+    }, false);
+
     /// <exception cref="ConfigurationException">Any variable was bad; it lists every one.</exception>
     public void ThrowIfAny()
     {

@@ -20,17 +20,7 @@ public sealed class ReadModelCascadeContents(AgentQueries agents, BoardQueries b
     public Task<IReadOnlyList<Guid>> GatewaysOfOrganizationAsync(Guid organizationId, CancellationToken ct) =>
         CollectAsync((offset, token) => gateways.ListAsync(organizationId, PageSize, offset, token), g => g.Id, ct);
 
-    // Every id first, then the deletions: deleting while paging would shift the pages.
     private static async Task<IReadOnlyList<Guid>> CollectAsync<T>(
-        Func<int, CancellationToken, Task<Page<T>>> page, Func<T, Guid> id, CancellationToken ct)
-    {
-        var ids = new List<Guid>();
-        while (true)
-        {
-            var next = await page(ids.Count, ct);
-            ids.AddRange(next.Items.Select(id));
-            if (next.Items.Count == 0 || ids.Count >= next.Total)
-                return ids;
-        }
-    }
+        Func<int, CancellationToken, Task<Page<T>>> page, Func<T, Guid> id, CancellationToken ct) =>
+        [.. (await PageLimits.ReadAllAsync(page, ct)).Select(id)];
 }

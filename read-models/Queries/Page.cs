@@ -11,4 +11,20 @@ public static class PageLimits
 {
     /// <summary>Largest page the API serves.</summary>
     public const int MaxLimit = 200;
+
+    /// <summary>
+    /// Every row of a list, read page after page of <see cref="MaxLimit"/> (all of them first:
+    /// a caller that deletes while paging would shift the pages under itself).
+    /// </summary>
+    public static async Task<IReadOnlyList<T>> ReadAllAsync<T>(Func<int, CancellationToken, Task<Page<T>>> page, CancellationToken ct)
+    {
+        var rows = new List<T>();
+        while (true)
+        {
+            var next = await page(rows.Count, ct);
+            rows.AddRange(next.Items);
+            if (next.Items.Count == 0 || rows.Count >= next.Total)
+                return rows;
+        }
+    }
 }
