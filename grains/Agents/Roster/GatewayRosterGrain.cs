@@ -33,10 +33,9 @@ public sealed class GatewayRosterGrain(
     {
         if (agent.GatewayId != GatewayId || agent.BoardId is not { } boardId)
             throw new ArgumentException("A worker is added on one of this gateway's boards.", nameof(agent));
-        var board = await grains.GetGrain<IBoardGrain>(boardId.ToString()).Get();
         var agents = await roster.AgentsAsync(GatewayId, CancellationToken.None);
         EnsureNameFree(agent.Name, boardId, agents);
-        AgentAccess.EnsureWorkerCapacity(board.Rules.MaxAgents, WorkersOn(boardId, agents));
+        await EnsureRoomAsync(boardId, agents);
 
         await TakeTurnAsync();
         var grain = grains.GetGrain<IAgentGrain>(agent.AgentId.ToString());
@@ -100,11 +99,8 @@ public sealed class GatewayRosterGrain(
     private async Task EnsureRoomAsync(Guid boardId, IReadOnlyList<RosterAgent> others)
     {
         var board = await grains.GetGrain<IBoardGrain>(boardId.ToString()).Get();
-        AgentAccess.EnsureWorkerCapacity(board.Rules.MaxAgents, WorkersOn(boardId, others));
+        AgentAccess.EnsureWorkerCapacity(board.Rules.MaxAgents, others.Count(a => a.BoardId == boardId && !a.IsBoardLead));
     }
-
-    private static int WorkersOn(Guid boardId, IReadOnlyList<RosterAgent> agents) =>
-        agents.Count(a => a.BoardId == boardId && !a.IsBoardLead);
 
     private async Task<bool> IsMainAsync(Guid agentId) =>
         await grains.GetGrain<IAgentGrain>(agentId.ToString()).Get() is { IsGatewayMain: true } agent && agent.GatewayId == GatewayId;
