@@ -115,9 +115,13 @@ public static class GatewaysApi
         return TypedResults.Ok(OkResponse.Instance);
     }
 
-    /// <summary>Rewrites the workspaces of the gateway's agents from the current templates.</summary>
-    public static async Task<Ok<GatewayTemplatesSyncResult>> SyncTemplates(
-        Guid gatewayId, UserSession session, GatewayQueries gateways, GatewayTemplateSync sync, CancellationToken ct,
+    /// <summary>
+    /// Rewrites the workspaces of the gateway's agents from the current templates. A client that
+    /// accepts <c>text/event-stream</c> follows the run: a <c>progress</c> frame after each agent,
+    /// then one <c>result</c> frame; any other client gets the result when the run ends.
+    /// </summary>
+    public static async Task<Results<Ok<GatewayTemplatesSyncResult>, ServerSentEventsResult<GatewayTemplatesSyncProgress>>> SyncTemplates(
+        Guid gatewayId, HttpRequest request, UserSession session, GatewayQueries gateways, GatewayTemplateSync sync, CancellationToken ct,
         [FromQuery(Name = "include_main")] bool? includeMain = null,
         [FromQuery(Name = "lead_only")] bool? leadOnly = null,
         [FromQuery(Name = "reset_sessions")] bool? resetSessions = null,
@@ -137,6 +141,8 @@ public static class GatewaysApi
             Overwrite = overwrite ?? false,
             BoardId = boardId,
         };
+        if (TemplateSyncStream.IsAskedFor(request))
+            return TypedResults.ServerSentEvents(TemplateSyncStream.Run(sync, gatewayId, options, ct));
         return TypedResults.Ok(GatewayTemplatesSyncResult.From(await sync.RunAsync(gatewayId, options, progress: null, ct)));
     }
 

@@ -107,3 +107,10 @@ public sealed record GatewayTemplatesSyncResult(
 
 /// <summary>One agent a template sync could not update (all ids null when the whole run stopped).</summary>
 public sealed record GatewayTemplatesSyncError(Guid? AgentId, string? AgentName, Guid? BoardId, string Message);
+
+/// <summary>One frame of a followed template sync: agents done out of the total, and the totals so far.</summary>
+public sealed record GatewayTemplatesSyncProgress(int AgentsDone, int AgentsTotal, bool Finished, GatewayTemplatesSyncResult Result)
+{
+    public static GatewayTemplatesSyncProgress From(TemplateSyncResult report) =>
+        new(report.AgentsDone, report.AgentsTotal, report.Finished, GatewayTemplatesSyncResult.From(report));
+}

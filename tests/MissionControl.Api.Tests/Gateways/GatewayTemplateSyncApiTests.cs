@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.ServerSentEvents;
+using System.Text.Json;
 using MissionControl.Api.Tests.Support;
 
 namespace MissionControl.Api.Tests.Gateways;
@@ -23,6 +25,30 @@ public sealed class GatewayTemplateSyncApiTests(World world) : IClassFixture<Wor
         Assert.Equal(0, body.GetProperty("agents_skipped").GetInt32());
         Assert.True(body.GetProperty("main_updated").GetBoolean());
         Assert.Empty(body.GetProperty("errors").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Given_a_client_that_accepts_an_event_stream_When_synced_Then_it_hears_each_agent_done_and_then_the_result()
+    {
+        var (organization, gatewayId, _, _) = await SceneAsync();
+        using var client = world.ClientFor(organization.Owner);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/gateways/{gatewayId}/templates/sync");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        var response = await client.SendAsync(request);
+        var frames = new List<(string Event, JsonElement Data)>();
+        await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync()).EnumerateAsync())
+            frames.Add((item.EventType, JsonDocument.Parse(item.Data).RootElement));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["progress", "progress", "progress", "progress", "result"], frames.Select(frame => frame.Event));
+        Assert.Equal([0, 1, 2, 3, 3], frames.Select(frame => frame.Data.GetProperty("agents_done").GetInt32()));
+        Assert.All(frames, frame => Assert.Equal(3, frame.Data.GetProperty("agents_total").GetInt32()));
+        var result = frames[^1].Data;
+        Assert.True(result.GetProperty("finished").GetBoolean());
+        Assert.Equal(2, result.GetProperty("result").GetProperty("agents_updated").GetInt32());
+        Assert.True(result.GetProperty("result").GetProperty("main_updated").GetBoolean());
     }
 
     [Fact]
