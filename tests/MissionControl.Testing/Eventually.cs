@@ -14,6 +14,20 @@ public static class Eventually
         }
     }
 
+    /// <summary>Whether the condition became true within the timeout, for a test that says more than "gave up".</summary>
+    public static async Task<bool> TryWaitUntil(Func<bool> condition, TimeSpan timeout)
+    {
+        try
+        {
+            await WaitUntil(condition, timeout, "");
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     public static Task WaitUntil(Func<bool> condition, TimeSpan timeout, string what) =>
         WaitUntil(() => Task.FromResult(condition()), timeout, what);
 }
