@@ -4,6 +4,7 @@ using MissionControl.ApiGateway.Apis;
 using MissionControl.ApiGateway.Apis.Agents;
 using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Configuration;
+using MissionControl.ApiGateway.Dashboard;
 using MissionControl.ApiGateway.Http;
 using MissionControl.ApiGateway.OpenApi;
 using MissionControl.Silo.Cluster;
@@ -41,6 +42,7 @@ builder.Services.AddMissionControlMetrics();
 
 var app = builder.Build();
 app.UseMissionControlHttp();
+app.UseMissionControlDashboard();
 app.MapMissionControlOpenApi();
 app.MapHealthApi();
 app.MapMissionControlMetrics();

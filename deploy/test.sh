@@ -2,7 +2,8 @@
 # Runs every test. Without DATABASE_URL it starts a throwaway PostgreSQL under .mc/test-pg and
 # stops it afterwards. Tests that need the real OpenClaw gateway start one themselves through
 # deploy/openclaw-gateway.sh unless OPENCLAW_GATEWAY_URL and OPENCLAW_GATEWAY_TOKEN are set; this
-# script starts one for the whole run.
+# script starts one for the whole run. It installs Chromium for the dashboard's browser tests when
+# it is missing, as it installs PostgreSQL.
 # Extra arguments go to `dotnet test` (e.g. --filter). `--repeat N` (first) runs the suite N times
 # on one build and prints each run's summary, then the sum: for whoever touches timing-sensitive code.
 set -euo pipefail
@@ -16,6 +17,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/postgres.sh"
 root=$(mc_repo_root)
 cd "$root"
 mc_require_dotnet
+
+# The dashboard's browser tests drive Debian's Chromium (Playwright cannot download its own here).
+[ -x /usr/bin/chromium ] || mc_apt_install chromium
 
 cleanup=()
 trap 'for step in "${cleanup[@]}"; do eval "$step" || true; done' EXIT

@@ -1,3 +1,4 @@
+using MissionControl.Api.Tests.Support;
 using System.Text.Json;
 using MissionControl.Cli;
 using MissionControl.Testing;
@@ -8,7 +9,7 @@ namespace MissionControl.Api.Tests.Cli;
 /// What <c>mc</c> says and exits with when something is wrong: a wrong URL, no or a bad token, an
 /// unknown id, bad arguments, input the service refuses; and where it finds its URL and token.
 /// </summary>
-public sealed class CliErrorTests(CliService service) : IClassFixture<CliService>
+public sealed class CliErrorTests(LiveService service) : IClassFixture<LiveService>
 {
     [Fact]
     public async Task Given_a_url_where_nothing_listens_When_a_command_runs_Then_it_exits_3_naming_the_address()

@@ -11,7 +11,7 @@ namespace MissionControl.Api.Tests.Cli;
 /// <c>mc</c> against a running service and a fake gateway: a gateway, a board and agents made,
 /// listed, followed, synced and deleted through the command line, with its output and exit codes.
 /// </summary>
-public sealed class CliFleetTests(CliService service) : IClassFixture<CliService>
+public sealed class CliFleetTests(LiveService service) : IClassFixture<LiveService>
 {
     [Fact]
     public async Task Given_a_gateway_added_and_a_board_created_When_listed_Then_tables_and_json_show_them()
@@ -35,13 +35,13 @@ public sealed class CliFleetTests(CliService service) : IClassFixture<CliService
     {
         var (_, boardId) = await GatewayAndBoardAsync("Watched");
         await using var watch = service.Start("watch", "--board", boardId.ToString());
-        await Eventually.WaitUntil(() => watch.Out.Contains("Watching 0 agent(s)"), CliService.Patience, "the watch has read the board's agents");
+        await Eventually.WaitUntil(() => watch.Out.Contains("Watching 0 agent(s)"), LiveService.Patience, "the watch has read the board's agents");
 
         var created = await service.RunAsync("agents", "create", "Watcher", "--board", boardId.ToString(), "--json");
         var agentId = JsonDocument.Parse(created.Out).RootElement.GetProperty("id").GetGuid();
-        Assert.True(await Eventually.TryWaitUntil(() => watch.Out.Contains("new, provisioning"), CliService.Patience), $"Not seen new:\n{watch.Out}");
+        Assert.True(await Eventually.TryWaitUntil(() => watch.Out.Contains("new, provisioning"), LiveService.Patience), $"Not seen new:\n{watch.Out}");
         await BeatAsync(agentId);
-        var shown = await Eventually.TryWaitUntil(() => watch.Out.Contains("-> online"), CliService.Patience);
+        var shown = await Eventually.TryWaitUntil(() => watch.Out.Contains("-> online"), LiveService.Patience);
         var watched = await watch.StopAsync();
         Assert.True(shown, $"The watch did not show the agent online:\n{watched}");
 
@@ -90,7 +90,7 @@ public sealed class CliFleetTests(CliService service) : IClassFixture<CliService
 
         var retry = await service.RunAsync("agents", "retry", agentId.ToString());
         await Eventually.WaitUntil(async () => ProvisionStarts(await service.RunAsync("agents", "history", agentId.ToString(), "--json")) == 2,
-            CliService.Patience, "the second provisioning is in the history");
+            LiveService.Patience, "the second provisioning is in the history");
         var delete = await service.RunAsync("agents", "delete", agentId.ToString());
         var shown = await service.RunAsync("agents", "show", agentId.ToString());
 
