@@ -42,7 +42,7 @@ builder.Services.AddMissionControlMetrics();
 
 var app = builder.Build();
 app.UseMissionControlHttp();
-app.UseMissionControlDashboard();
+app.UseMissionControlDashboard(settings);
 app.MapMissionControlOpenApi();
 app.MapHealthApi();
 app.MapMissionControlMetrics();

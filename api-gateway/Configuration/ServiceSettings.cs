@@ -24,6 +24,17 @@ public sealed record ServiceSettings(
 {
     public const int MinimumLocalTokenLength = 50;
 
+    public const string DefaultOidcScope = "openid profile email";
+
+    /// <summary>
+    /// With <see cref="AuthMode.Jwt"/>: the dashboard's client id at the issuer (a public client
+    /// with this service's URL as a redirect URI); unset, the dashboard takes a pasted token only.
+    /// </summary>
+    public string? OidcClientId { get; init; }
+
+    /// <summary>The scopes the dashboard asks the issuer for.</summary>
+    public string OidcScope { get; init; } = DefaultOidcScope;
+
     private static readonly string[] PlaceholderMarkers = ["change", "placeholder", "example", "your-", "your_", "replace", "xxxxx"];
 
     /// <exception cref="ConfigurationException">Variables are missing or invalid; it names every one.</exception>
@@ -38,7 +49,11 @@ public sealed record ServiceSettings(
         var baseUrl = problems.Read(() => ReadUrl(configuration, "BASE_URL"), null);
         var dashboardToken = problems.Read(() => ReadClusterDashboardToken(configuration), null);
         problems.ThrowIfAny();
-        return new ServiceSettings(connectionString, authMode!.Value, localToken, authority?.ToString(), audience, baseUrl!, dashboardToken);
+        return new ServiceSettings(connectionString, authMode!.Value, localToken, authority?.ToString(), audience, baseUrl!, dashboardToken)
+        {
+            OidcClientId = authMode == AuthMode.Jwt ? Optional(configuration, "OIDC_CLIENT_ID") : null,
+            OidcScope = Optional(configuration, "OIDC_SCOPE") ?? DefaultOidcScope,
+        };
     }
 
     // Never show the token itself, even in a record's ToString.
@@ -101,6 +116,9 @@ public sealed record ServiceSettings(
             ? uri
             : throw new ConfigurationException(key, "must be an absolute http(s) URL");
     }
+
+    private static string? Optional(IConfiguration configuration, string key) =>
+        string.IsNullOrWhiteSpace(configuration[key]) ? null : configuration[key]!.Trim();
 
     private static string Required(IConfiguration configuration, string key)
     {

@@ -1,48 +1,73 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
+using MissionControl.ApiGateway.Configuration;
 
 namespace MissionControl.ApiGateway.Dashboard;
 
 /// <summary>
 /// The operator dashboard: a static page at <c>/</c> and its scripts and styles under
 /// <c>/dashboard/</c>, served from the files next to the service's assembly. It signs in with the
-/// same bearer tokens as the API and reads only the API, so it needs no routes of its own.
+/// same bearer tokens as the API and reads only the API; its one route of its own,
+/// <c>/dashboard/config.json</c>, tells it how to sign in.
 /// </summary>
 public static class DashboardSite
 {
     public const string AssetsPath = "/dashboard";
 
-    // The page only loads its own files and talks to its own origin; agents' and users' text is
-    // set as text, and this policy keeps any script that slipped in from running or calling out.
-    private const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
     private static string Root => Path.Combine(AppContext.BaseDirectory, "Dashboard", "site");
 
-    public static WebApplication UseMissionControlDashboard(this WebApplication app)
+    public static WebApplication UseMissionControlDashboard(this WebApplication app, ServiceSettings settings)
     {
-        var files = new PhysicalFileProvider(Root);
+        var signIn = DashboardSignIn.From(settings);
+        var policy = ContentSecurityPolicy(signIn);
+        app.MapGet($"{AssetsPath}/config.json", (HttpContext context) =>
+        {
+            Protect(context.Response, policy);
+            return TypedResults.Ok(signIn);
+        }).ExcludeFromDescription();
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = files,
+            FileProvider = new PhysicalFileProvider(Root),
             RequestPath = AssetsPath,
-            OnPrepareResponse = context => Protect(context.Context.Response),
+            OnPrepareResponse = context => Protect(context.Context.Response, policy),
         });
         app.MapGet("/", (HttpContext context) =>
         {
-            Protect(context.Response);
+            Protect(context.Response, policy);
             return TypedResults.PhysicalFile(Path.Combine(Root, "index.html"), "text/html; charset=utf-8");
         }).ExcludeFromDescription();
         return app;
     }
 
-    private static void Protect(HttpResponse response)
+    // The page loads only its own files and talks only to its own origin (and, for sign-in, to
+    // the issuer); agents' and users' text is set as text, and this policy keeps any script that
+    // slipped in anyway from running or calling out.
+    private static string ContentSecurityPolicy(DashboardSignIn signIn)
     {
-        response.Headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
+        var issuer = signIn.Oidc is { } oidc ? " " + new Uri(oidc.Authority).GetLeftPart(UriPartial.Authority) : "";
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+            $"connect-src 'self'{issuer}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    }
+
+    private static void Protect(HttpResponse response, string policy)
+    {
+        response.Headers[HeaderNames.ContentSecurityPolicy] = policy;
         response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         response.Headers["Referrer-Policy"] = "no-referrer";
         // Small files, revalidated by their ETag on each load, so a new version shows at once.
         response.Headers[HeaderNames.CacheControl] = "no-cache";
     }
 }
+
+/// <summary>How the dashboard signs in: the auth mode, and the issuer to send people to when there is one.</summary>
+public sealed record DashboardSignIn(string AuthMode, DashboardOidc? Oidc)
+{
+    public static DashboardSignIn From(ServiceSettings settings) => new(
+        settings.AuthMode.ToString().ToLowerInvariant(),
+        settings is { AuthMode: Configuration.AuthMode.Jwt, OidcClientId: { } clientId, JwtAuthority: { } authority }
+            ? new DashboardOidc(authority, clientId, settings.OidcScope)
+            : null);
+}
+
+/// <summary>An OpenID Connect issuer and the dashboard's public client there (authorization code with PKCE).</summary>
+public sealed record DashboardOidc(string Authority, string ClientId, string Scope);

@@ -35,7 +35,21 @@ public sealed class SettingsParsingTests
         Assert.Equal("http://127.0.0.1:9000/", loopback.JwtAuthority);
     }
 
-    private static IConfiguration JwtSettings(string authority) => Configuration(new()
+    [Fact]
+    public void The_dashboards_client_id_is_read_with_jwt_and_its_scope_defaults()
+    {
+        var values = new Dictionary<string, string?> { ["OIDC_CLIENT_ID"] = " dashboard ", ["OIDC_SCOPE"] = "openid mission-control" };
+
+        var jwt = ServiceSettings.FromConfiguration(JwtSettings("https://idp.mission-control.test/", values));
+        var defaults = ServiceSettings.FromConfiguration(JwtSettings("https://idp.mission-control.test/"));
+
+        Assert.Equal("dashboard", jwt.OidcClientId);
+        Assert.Equal("openid mission-control", jwt.OidcScope);
+        Assert.Null(defaults.OidcClientId);
+        Assert.Equal(ServiceSettings.DefaultOidcScope, defaults.OidcScope);
+    }
+
+    private static IConfiguration JwtSettings(string authority, Dictionary<string, string?>? extra = null) => Configuration(new Dictionary<string, string?>(extra ?? [])
     {
         ["DATABASE_URL"] = "postgresql://postgres@127.0.0.1:1/unused",
         ["AUTH_MODE"] = "jwt",

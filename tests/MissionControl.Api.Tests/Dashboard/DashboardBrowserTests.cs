@@ -24,10 +24,12 @@ public sealed class DashboardBrowserTests(LiveService service) : IClassFixture<L
 
         await SignInAsync(page, "not-the-token");
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The service refused this token. Check it and try again.");
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeHiddenAsync();
         await HeadlessChromium.ScreenshotAsync(page, "01-sign-in-refused");
 
         await SignInAsync(page, MissionControlFactory.LocalToken);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fleet", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeVisibleAsync();
         await HeadlessChromium.ScreenshotAsync(page, "02-fleet-empty");
 
         await RegisterGatewayAsync(page, "Harbor");

@@ -28,6 +28,17 @@ public sealed class DashboardSiteTests(World world) : IClassFixture<World>
     }
 
     [Fact]
+    public async Task With_jwt_but_no_client_id_the_sign_in_configuration_names_no_issuer()
+    {
+        using var client = world.AnonymousClient();
+
+        var config = await (await client.GetAsync("/dashboard/config.json")).JsonAsync();
+
+        Assert.Equal("jwt", config.GetProperty("auth_mode").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, config.GetProperty("oidc").ValueKind);
+    }
+
+    [Fact]
     public async Task The_dashboard_never_sets_text_as_markup()
     {
         var scripts = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Dashboard", "site", "js"), "*.js", SearchOption.AllDirectories);

@@ -1,6 +1,7 @@
 // The dashboard's shell: sign-in, the routes (#/, #/agents/<id>, #/boards/<id>,
 // #/gateways/<id>, #/cluster) and the view shown for each.
 import { session } from './api.js';
+import { completeSignIn } from './oidc.js';
 import { errorMessage } from './dom.js';
 import { signInView } from './views/signin.js';
 import { fleetView } from './views/fleet.js';
@@ -27,7 +28,9 @@ async function show() {
   main.replaceChildren();
   document.getElementById('nav').hidden = !session.token;
   if (!session.token) {
-    signInView(main, { onSignedIn: show });
+    const problem = signInProblem;
+    signInProblem = undefined;
+    await signInView(main, { onSignedIn: show, problem });
     return;
   }
   const match = routes.map(([pattern, view]) => [pattern.exec(location.hash), view]).find(([found]) => found);
@@ -43,7 +46,7 @@ async function show() {
     if (error.status === 401) {
       session.signOut();
       main.replaceChildren();
-      signInView(main, { onSignedIn: show, problem: 'The service no longer accepts your token. Sign in again.' });
+      await signInView(main, { onSignedIn: show, problem: 'The service no longer accepts your token. Sign in again.' });
       return;
     }
     main.append(errorMessage(error));
@@ -57,4 +60,12 @@ document.getElementById('sign-out').addEventListener('click', () => {
   show();
 });
 window.addEventListener('hashchange', show);
+
+// Back from the identity provider: trade its code for a token first.
+let signInProblem;
+try {
+  await completeSignIn();
+} catch (error) {
+  signInProblem = error.message;
+}
 show();
