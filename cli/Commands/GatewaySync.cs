@@ -38,22 +38,23 @@ public static class GatewaySync
             if (call.Value(board) is { } boardId)
                 query.Add($"board_id={boardId}");
             var frames = call.Api.StreamAsync(HttpMethod.Post, $"/api/v1/gateways/{call.Value(id)}/templates/sync?{string.Join('&', query)}", ct);
+            var followed = new List<SyncAgent>();
             var last = call.Screen.IsTerminal && !call.Screen.Json
-                ? await FollowWithBarAsync(call.Screen, frames)
-                : await FollowWithLinesAsync(call.Screen, frames);
+                ? await FollowWithBarAsync(call.Screen, frames, followed)
+                : await FollowWithLinesAsync(call.Screen, frames, followed);
             if (last is not { } final || !McJson.Read<SyncProgress>(final).Finished)
                 throw new McFailure(ExitCodes.Refused, "the sync's stream ended before its result; see the gateway's history");
             var result = McJson.Read<SyncProgress>(final).Result;
             if (call.Screen.Json)
                 call.Screen.PrintJson(final.GetProperty("result"));
             else
-                PrintResult(call.Screen, result);
+                PrintResult(call.Screen, result, followed);
             return result.Errors.Count == 0 ? ExitCodes.Ok : ExitCodes.Refused;
         }));
         return command;
     }
 
-    private static async Task<JsonElement?> FollowWithBarAsync(Screen screen, IAsyncEnumerable<SseItem<string>> frames)
+    private static async Task<JsonElement?> FollowWithBarAsync(Screen screen, IAsyncEnumerable<SseItem<string>> frames, List<SyncAgent> followed)
     {
         JsonElement? last = null;
         await screen.Console.Progress().StartAsync(async context =>
@@ -63,6 +64,8 @@ public static class GatewaySync
             {
                 last = JsonDocument.Parse(frame.Data).RootElement.Clone();
                 var progress = McJson.Read<SyncProgress>(last.Value);
+                if (progress.Agent is { } agent)
+                    followed.Add(agent);
                 bar.MaxValue = Math.Max(1, progress.AgentsTotal);
                 bar.Value = progress.AgentsTotal == 0 ? 1 : progress.AgentsDone;
             }
@@ -71,20 +74,23 @@ public static class GatewaySync
     }
 
     // Without a terminal the bar would be noise: one line per agent done, for logs (none with --json).
-    private static async Task<JsonElement?> FollowWithLinesAsync(Screen screen, IAsyncEnumerable<SseItem<string>> frames)
+    private static async Task<JsonElement?> FollowWithLinesAsync(Screen screen, IAsyncEnumerable<SseItem<string>> frames, List<SyncAgent> followed)
     {
         JsonElement? last = null;
         await foreach (var frame in frames)
         {
             last = JsonDocument.Parse(frame.Data).RootElement.Clone();
             var progress = McJson.Read<SyncProgress>(last.Value);
-            if (!screen.Json && !progress.Finished && progress.AgentsDone > 0)
-                screen.Line($"{progress.AgentsDone}/{progress.AgentsTotal} agents done");
+            if (progress.Agent is not { } agent)
+                continue;
+            followed.Add(agent);
+            if (!screen.Json)
+                screen.Line($"{progress.AgentsDone}/{progress.AgentsTotal} {agent.AgentName}: {agent.Said}");
         }
         return last;
     }
 
-    private static void PrintResult(Screen screen, SyncResult result)
+    private static void PrintResult(Screen screen, SyncResult result, List<SyncAgent> followed)
     {
         screen.Write(Screen.Details(
         [
@@ -93,11 +99,14 @@ public static class GatewaySync
             ("main agent updated", Cells.YesNo(result.MainUpdated)),
             ("errors", result.Errors.Count.ToString()),
         ]));
-        if (result.Errors.Count == 0)
+        // An error without an agent stopped the whole run (the gateway went away).
+        foreach (var stop in result.Errors.Where(error => error.AgentId is null))
+            screen.Line($"The run stopped: {stop.Message}");
+        if (followed.Count == 0)
             return;
-        var errors = Screen.Table("AGENT", "NAME", "BOARD", "ERROR");
-        foreach (var error in result.Errors)
-            errors.AddRow(Cells.Plain(error.AgentId?.ToString()), Cells.Plain(error.AgentName), Cells.Plain(error.BoardId?.ToString()), Cells.Plain(error.Message));
-        screen.Write(errors);
+        var agents = Screen.Table("AGENT", "NAME", "BOARD", "RESULT");
+        foreach (var agent in followed)
+            agents.AddRow(Cells.Plain(agent.AgentId.ToString()), Cells.Plain(agent.AgentName), Cells.Plain(agent.BoardId?.ToString()), Cells.Plain(agent.Said));
+        screen.Write(agents);
     }
 }

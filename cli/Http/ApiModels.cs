@@ -27,7 +27,12 @@ public sealed record InboxItem(Guid Id, string? SenderAgentName, string Content,
 
 public sealed record UserItem(Guid Id, string? Email, string? Name);
 
-public sealed record SyncProgress(int AgentsDone, int AgentsTotal, bool Finished, SyncResult Result);
+public sealed record SyncProgress(int AgentsDone, int AgentsTotal, bool Finished, SyncAgent? Agent, SyncResult Result);
+
+public sealed record SyncAgent(Guid AgentId, string AgentName, Guid? BoardId, string Outcome, string? Message)
+{
+    public string Said => Message is null ? Outcome : $"{Outcome}: {Message}";
+}
 
 public sealed record SyncResult(Guid GatewayId, int AgentsUpdated, int AgentsSkipped, bool MainUpdated, List<SyncError> Errors);
 

@@ -108,9 +108,14 @@ public sealed record GatewayTemplatesSyncResult(
 /// <summary>One agent a template sync could not update (all ids null when the whole run stopped).</summary>
 public sealed record GatewayTemplatesSyncError(Guid? AgentId, string? AgentName, Guid? BoardId, string Message);
 
-/// <summary>One frame of a followed template sync: agents done out of the total, and the totals so far.</summary>
-public sealed record GatewayTemplatesSyncProgress(int AgentsDone, int AgentsTotal, bool Finished, GatewayTemplatesSyncResult Result)
+/// <summary>
+/// One frame of a followed template sync: agents done out of the total, the agent just done and
+/// what became of it (<c>updated</c>, <c>skipped</c> for a paused board, <c>failed</c> with why),
+/// and the totals so far.
+/// </summary>
+public sealed record GatewayTemplatesSyncProgress(
+    int AgentsDone, int AgentsTotal, bool Finished, TemplateSyncAgentOutcome? Agent, GatewayTemplatesSyncResult Result)
 {
     public static GatewayTemplatesSyncProgress From(TemplateSyncResult report) =>
-        new(report.AgentsDone, report.AgentsTotal, report.Finished, GatewayTemplatesSyncResult.From(report));
+        new(report.AgentsDone, report.AgentsTotal, report.Finished, report.LastAgent, GatewayTemplatesSyncResult.From(report));
 }

@@ -46,6 +46,17 @@ public sealed record TemplateSyncResult(
 
     /// <summary>True once the run has ended (finished, or stopped by a gateway failure).</summary>
     public bool Finished { get; init; }
+
+    /// <summary>The agent just done, in a progress report after an agent; null otherwise.</summary>
+    public TemplateSyncAgentOutcome? LastAgent { get; init; }
+}
+
+/// <summary>What the sync did with one agent: <see cref="Updated"/>, <see cref="Skipped"/> or <see cref="Failed"/> with why.</summary>
+public sealed record TemplateSyncAgentOutcome(Guid AgentId, string AgentName, Guid? BoardId, string Outcome, string? Message)
+{
+    public const string Updated = "updated";
+    public const string Skipped = "skipped";
+    public const string Failed = "failed";
 }
 
 /// <summary>An agent of the gateway as the sync sees it.</summary>

@@ -15,7 +15,7 @@ internal sealed class TemplateSyncRun(Guid gatewayId, TemplateSyncOptions option
     public void Start(int total)
     {
         _total = total;
-        Report(finished: false);
+        Report(finished: false, last: null);
     }
 
     public void Updated(RosterAgent agent)
@@ -24,7 +24,7 @@ internal sealed class TemplateSyncRun(Guid gatewayId, TemplateSyncOptions option
             _mainUpdated = true;
         else
             _updated++;
-        Advance();
+        Advance(Outcome(agent, TemplateSyncAgentOutcome.Updated, message: null));
     }
 
     /// <summary>An agent left as it is; <paramref name="message"/> null for a quiet skip (paused board).</summary>
@@ -34,7 +34,7 @@ internal sealed class TemplateSyncRun(Guid gatewayId, TemplateSyncOptions option
             _skipped++;
         if (message is not null)
             _errors.Add(new TemplateSyncError(agent.AgentId, agent.Name, agent.BoardId, message));
-        Advance();
+        Advance(Outcome(agent, message is null ? TemplateSyncAgentOutcome.Skipped : TemplateSyncAgentOutcome.Failed, message));
     }
 
     public TemplateSyncResult Fail(string message)
@@ -43,21 +43,25 @@ internal sealed class TemplateSyncRun(Guid gatewayId, TemplateSyncOptions option
         return Finish();
     }
 
-    public TemplateSyncResult Finish() => Report(finished: true);
+    public TemplateSyncResult Finish() => Report(finished: true, last: null);
 
-    private void Advance()
+    private static TemplateSyncAgentOutcome Outcome(RosterAgent agent, string outcome, string? message) =>
+        new(agent.AgentId, agent.Name, agent.BoardId, outcome, message);
+
+    private void Advance(TemplateSyncAgentOutcome last)
     {
         _done++;
-        Report(finished: false);
+        Report(finished: false, last);
     }
 
-    private TemplateSyncResult Report(bool finished)
+    private TemplateSyncResult Report(bool finished, TemplateSyncAgentOutcome? last)
     {
         var result = new TemplateSyncResult(gatewayId, Options.IncludeMain, Options.ResetSessions, _updated, _skipped, _mainUpdated, _errors.ToList())
         {
             AgentsDone = _done,
             AgentsTotal = _total,
             Finished = finished,
+            LastAgent = last,
         };
         progress?.Report(result);
         return result;

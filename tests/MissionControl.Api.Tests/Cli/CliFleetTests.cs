@@ -64,17 +64,23 @@ public sealed class CliFleetTests(LiveService service) : IClassFixture<LiveServi
     public async Task Given_a_board_of_agents_When_synced_Then_progress_lines_then_the_result_and_json_gives_the_result()
     {
         var (gatewayId, boardId) = await GatewayAndBoardAsync("Synced");
+        var agents = new List<Guid>();
         foreach (var name in new[] { "Syncer one", "Syncer two" })
-            await service.AgentTokenAsync(await CreatedAsync(name, boardId));
+        {
+            agents.Add(await CreatedAsync(name, boardId));
+            await service.AgentTokenAsync(agents[^1]);
+        }
 
         var sync = await service.RunAsync("gateways", "sync", gatewayId.ToString(), "--board", boardId.ToString());
         var json = await service.RunAsync("gateways", "sync", gatewayId.ToString(), "--board", boardId.ToString(), "--json");
 
         Assert.True(sync.ExitCode == ExitCodes.Ok, sync.ToString());
-        Assert.Contains("1/2 agents done", sync.Out);
-        Assert.Contains("2/2 agents done", sync.Out);
+        Assert.Contains("1/2 Syncer one: updated", sync.Out);
+        Assert.Contains("2/2 Syncer two: updated", sync.Out);
         Assert.Matches(@"agents updated\s+2", sync.Out);
         Assert.Matches(@"errors\s+0", sync.Out);
+        AssertLine(sync.Out, agents[0].ToString(), "Syncer one", boardId.ToString(), "updated");
+        AssertLine(sync.Out, agents[1].ToString(), "Syncer two", boardId.ToString(), "updated");
         Assert.Equal(ExitCodes.Ok, json.ExitCode);
         var result = JsonDocument.Parse(json.Out).RootElement;
         Assert.Equal(2, result.GetProperty("agents_updated").GetInt32());

@@ -55,6 +55,9 @@ public sealed class DashboardBrowserTests(LiveService service) : IClassFixture<L
         await page.GetByRole(AriaRole.Button, new() { Name = "Run template sync" }).ClickAsync();
         await Expect(page.GetByText("Finished: 2 of 2 agents.")).ToBeVisibleAsync();
         await Expect(page.Locator("dl.details").Last).ToContainTextAsync("Agents updated1");
+        var synced = page.GetByRole(AriaRole.Table, new() { Name = "Agents synced" });
+        await Expect(synced.Locator("tr[data-outcome=updated]")).ToHaveCountAsync(2);
+        await Expect(synced).ToContainTextAsync("Scout");
         await HeadlessChromium.ScreenshotAsync(page, "06-template-sync");
 
         await page.GotoAsync($"{service.Service.Url}#/agents/{agentId}");

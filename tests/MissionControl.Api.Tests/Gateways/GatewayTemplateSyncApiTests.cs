@@ -45,6 +45,10 @@ public sealed class GatewayTemplateSyncApiTests(World world) : IClassFixture<Wor
         Assert.Equal(["progress", "progress", "progress", "progress", "result"], frames.Select(frame => frame.Event));
         Assert.Equal([0, 1, 2, 3, 3], frames.Select(frame => frame.Data.GetProperty("agents_done").GetInt32()));
         Assert.All(frames, frame => Assert.Equal(3, frame.Data.GetProperty("agents_total").GetInt32()));
+        var agents = frames.Where(frame => frame.Data.GetProperty("agent").ValueKind == JsonValueKind.Object).Select(frame => frame.Data.GetProperty("agent")).ToList();
+        Assert.Equal(["Lead Agent", "Walker"], agents.Take(2).Select(agent => agent.GetProperty("agent_name").GetString()).Order());
+        Assert.All(agents, agent => Assert.Equal("updated", agent.GetProperty("outcome").GetString()));
+        Assert.Equal(3, agents.Count);
         var result = frames[^1].Data;
         Assert.True(result.GetProperty("finished").GetBoolean());
         Assert.Equal(2, result.GetProperty("result").GetProperty("agents_updated").GetInt32());

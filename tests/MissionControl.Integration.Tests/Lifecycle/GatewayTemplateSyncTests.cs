@@ -34,6 +34,12 @@ public sealed class GatewayTemplateSyncTests
         Assert.Equal([0, 1, 2, 3, 4, 4], progress.Select(p => p.AgentsDone));
         Assert.Equal([false, false, false, false, false, true], progress.Select(p => p.Finished));
         Assert.All(progress, p => Assert.Equal(4, p.AgentsTotal));
+        var outcomes = progress.Select(p => p.LastAgent).OfType<TemplateSyncAgentOutcome>().ToList();
+        Assert.Equal(4, outcomes.Count);
+        var tokenless = Assert.Single(outcomes, o => o.AgentId == setup.Tokenless);
+        Assert.Equal((TemplateSyncAgentOutcome.Failed, AgentGrain.MissingTokenError), (tokenless.Outcome, tokenless.Message));
+        Assert.Single(outcomes, o => o.Outcome == TemplateSyncAgentOutcome.Skipped);
+        Assert.Equal(2, outcomes.Count(o => o.Outcome == TemplateSyncAgentOutcome.Updated));
 
         var rotated = await cluster.Service<GatewayTemplateSync>().RunAsync(setup.GatewayId, new TemplateSyncOptions { RotateTokens = true });
 

@@ -32,14 +32,21 @@ function syncPanel(gatewayId) {
   const bar = h('progress', { max: '1', value: '0', 'aria-label': 'Template sync progress' });
   const said = h('p', { role: 'status' }, 'Not run yet.');
   const result = h('div');
+  const agentsDone = h('tbody');
+  const perAgent = h('div', { class: 'table-wrap', hidden: true },
+    h('table', { 'aria-label': 'Agents synced' },
+      h('thead', {}, h('tr', {}, ['Agent', 'Result'].map(text => h('th', { scope: 'col' }, text)))), agentsDone));
   const form = actionForm('', switches.map(([name, input]) => field(SYNC_SWITCHES.find(s => s[0] === name)[1], input, { check: true })),
     'Run template sync', async () => {
       const query = switches.map(([name, input]) => `${name}=${input.checked}`).join('&');
       result.replaceChildren();
+      agentsDone.replaceChildren();
+      perAgent.hidden = false;
       said.textContent = 'Starting…';
       let last = null;
       await stream('POST', `/api/v1/gateways/${gatewayId}/templates/sync?${query}`, (name, frame) => {
         last = frame;
+        if (frame.agent) agentsDone.append(agentRow(frame.agent));
         bar.max = Math.max(1, frame.agents_total);
         bar.value = frame.agents_total === 0 ? 1 : frame.agents_done;
         said.textContent = frame.finished
@@ -49,7 +56,14 @@ function syncPanel(gatewayId) {
       // The status line above is a live region: it tells screen readers how the run went.
       if (last) result.replaceChildren(outcome(last.result));
     });
-  return h('div', {}, form, bar, said, result);
+  return h('div', {}, form, bar, said, perAgent, result);
+}
+
+// One agent the run has done: updated, skipped (paused board) or failed with why.
+function agentRow(agent) {
+  return h('tr', { 'data-outcome': agent.outcome },
+    h('td', {}, h('a', { href: `#/agents/${agent.agent_id}` }, agent.agent_name)),
+    h('td', {}, agent.message ? `${agent.outcome}: ${agent.message}` : agent.outcome));
 }
 
 function outcome(result) {
@@ -57,7 +71,6 @@ function outcome(result) {
     details([
       ['Agents updated', String(result.agents_updated)], ['Agents skipped', String(result.agents_skipped)],
       ['Main agent updated', result.main_updated ? 'yes' : 'no'], ['Errors', String(result.errors.length)]]),
-    result.errors.length === 0 ? null : table(['Agent', 'Error'], result.errors.map(error => h('tr', {},
-      h('td', {}, error.agent_id ? h('a', { href: `#/agents/${error.agent_id}` }, error.agent_name ?? error.agent_id) : 'the whole run'),
-      h('td', {}, error.message)))));
+    // An error without an agent stopped the whole run; the agents' own are in the table above.
+    result.errors.filter(error => !error.agent_id).map(error => h('p', { class: 'error' }, `The run stopped: ${error.message}`)));
 }
