@@ -39,10 +39,11 @@ builder.Services.AddMissionControlAuthentication(settings);
 builder.Services.AddMissionControlAccess();
 builder.Services.AddMissionControlOpenApi();
 builder.Services.AddMissionControlMetrics();
+builder.Services.AddMissionControlDashboard(settings);
 
 var app = builder.Build();
 app.UseMissionControlHttp();
-app.UseMissionControlDashboard(settings);
+app.UseMissionControlDashboard();
 app.MapMissionControlOpenApi();
 app.MapHealthApi();
 app.MapMissionControlMetrics();

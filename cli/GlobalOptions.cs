@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using MissionControl.Cli.Http;
 using MissionControl.Cli.Output;
 using MissionControl.Cli.Settings;
@@ -64,12 +65,28 @@ public sealed class GlobalOptions(McEnvironment environment)
                 await environment.Error.WriteLineAsync($"mc: {failure.Message}");
                 return failure.ExitCode;
             }
+            catch (Exception ex) when (Described(ex) is { } failure)
+            {
+                await environment.Error.WriteLineAsync($"mc: {failure.Message}");
+                return failure.ExitCode;
+            }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 // Ctrl+C: the shell's convention for a run stopped by SIGINT.
                 return InterruptedExitCode;
             }
         };
+
+    // Failures past the first answer: a connection that broke while a list or stream was read,
+    // an answer that is not the service's JSON, a config file that could not be written.
+    private static McFailure? Described(Exception ex) => ex switch
+    {
+        HttpRequestException or HttpIOException => new McFailure(ExitCodes.Unreachable, $"the connection to the service broke: {ex.Message}"),
+        JsonException or KeyNotFoundException or InvalidOperationException when ex is not OperationCanceledException =>
+            new McFailure(ExitCodes.Unreachable, $"the service answered something that is not Mission Control's JSON ({ex.Message}); is --url right?"),
+        IOException or UnauthorizedAccessException => new McFailure(ExitCodes.Refused, ex.Message),
+        _ => null,
+    };
 
     /// <summary>As <see cref="Run(Func{Call, CancellationToken, Task{int}}, bool)"/>, for bodies that succeed or throw.</summary>
     public Func<ParseResult, CancellationToken, Task<int>> Run(Func<Call, CancellationToken, Task> body) =>

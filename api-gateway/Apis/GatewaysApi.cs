@@ -121,7 +121,8 @@ public static class GatewaysApi
     /// then one <c>result</c> frame; any other client gets the result when the run ends.
     /// </summary>
     public static async Task<Results<Ok<GatewayTemplatesSyncResult>, ServerSentEventsResult<GatewayTemplatesSyncProgress>>> SyncTemplates(
-        Guid gatewayId, HttpRequest request, UserSession session, GatewayQueries gateways, GatewayTemplateSync sync, CancellationToken ct,
+        Guid gatewayId, HttpRequest request, UserSession session, GatewayQueries gateways, GatewayTemplateSync sync,
+        ILogger<GatewayTemplateSync> logger, CancellationToken ct,
         [FromQuery(Name = "include_main")] bool? includeMain = null,
         [FromQuery(Name = "lead_only")] bool? leadOnly = null,
         [FromQuery(Name = "reset_sessions")] bool? resetSessions = null,
@@ -142,7 +143,7 @@ public static class GatewaysApi
             BoardId = boardId,
         };
         if (TemplateSyncStream.IsAskedFor(request))
-            return TypedResults.ServerSentEvents(TemplateSyncStream.Run(sync, gatewayId, options, ct));
+            return TypedResults.ServerSentEvents(TemplateSyncStream.Run(sync, gatewayId, options, logger, ct));
         return TypedResults.Ok(GatewayTemplatesSyncResult.From(await sync.RunAsync(gatewayId, options, progress: null, ct)));
     }
 

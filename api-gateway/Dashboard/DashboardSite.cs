@@ -6,9 +6,9 @@ namespace MissionControl.ApiGateway.Dashboard;
 
 /// <summary>
 /// The operator dashboard: a static page at <c>/</c> and its scripts and styles under
-/// <c>/dashboard/</c>, served from the files next to the service's assembly. It signs in with the
-/// same bearer tokens as the API and reads only the API; its one route of its own,
-/// <c>/dashboard/config.json</c>, tells it how to sign in.
+/// <c>/dashboard/</c>, served from the files next to the service's assembly, under the
+/// <see cref="DashboardPolicy"/>. It signs in with the same bearer tokens as the API and reads
+/// only the API; its one route of its own, <c>/dashboard/config.json</c>, tells it how to sign in.
 /// </summary>
 public static class DashboardSite
 {
@@ -16,37 +16,32 @@ public static class DashboardSite
 
     private static string Root => Path.Combine(AppContext.BaseDirectory, "Dashboard", "site");
 
-    public static WebApplication UseMissionControlDashboard(this WebApplication app, ServiceSettings settings)
+    public static IServiceCollection AddMissionControlDashboard(this IServiceCollection services, ServiceSettings settings)
     {
-        var signIn = DashboardSignIn.From(settings);
-        var policy = ContentSecurityPolicy(signIn);
-        app.MapGet($"{AssetsPath}/config.json", (HttpContext context) =>
+        services.AddSingleton(DashboardSignIn.From(settings));
+        services.AddSingleton<DashboardPolicy>();
+        return services;
+    }
+
+    public static WebApplication UseMissionControlDashboard(this WebApplication app)
+    {
+        app.MapGet($"{AssetsPath}/config.json", (HttpContext context, DashboardSignIn signIn) =>
         {
-            Protect(context.Response, policy);
+            Protect(context.Response, DashboardPolicy.ForFiles);
             return TypedResults.Ok(signIn);
         }).ExcludeFromDescription();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(Root),
             RequestPath = AssetsPath,
-            OnPrepareResponse = context => Protect(context.Context.Response, policy),
+            OnPrepareResponse = context => Protect(context.Context.Response, DashboardPolicy.ForFiles),
         });
-        app.MapGet("/", (HttpContext context) =>
+        app.MapGet("/", async (HttpContext context, DashboardPolicy policy) =>
         {
-            Protect(context.Response, policy);
+            Protect(context.Response, await policy.ForPageAsync(context.RequestAborted));
             return TypedResults.PhysicalFile(Path.Combine(Root, "index.html"), "text/html; charset=utf-8");
         }).ExcludeFromDescription();
         return app;
-    }
-
-    // The page loads only its own files and talks only to its own origin (and, for sign-in, to
-    // the issuer); agents' and users' text is set as text, and this policy keeps any script that
-    // slipped in anyway from running or calling out.
-    private static string ContentSecurityPolicy(DashboardSignIn signIn)
-    {
-        var issuer = signIn.Oidc is { } oidc ? " " + new Uri(oidc.Authority).GetLeftPart(UriPartial.Authority) : "";
-        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-            $"connect-src 'self'{issuer}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     }
 
     private static void Protect(HttpResponse response, string policy)

@@ -62,7 +62,7 @@ public static class GatewaySync
             var bar = context.AddTask("Syncing agents", maxValue: 1);
             await foreach (var frame in frames)
             {
-                last = JsonDocument.Parse(frame.Data).RootElement.Clone();
+                last = ParseFrame(frame);
                 var progress = McJson.Read<SyncProgress>(last.Value);
                 if (progress.Agent is { } agent)
                     followed.Add(agent);
@@ -79,7 +79,7 @@ public static class GatewaySync
         JsonElement? last = null;
         await foreach (var frame in frames)
         {
-            last = JsonDocument.Parse(frame.Data).RootElement.Clone();
+            last = ParseFrame(frame);
             var progress = McJson.Read<SyncProgress>(last.Value);
             if (progress.Agent is not { } agent)
                 continue;
@@ -88,6 +88,12 @@ public static class GatewaySync
                 screen.Line($"{progress.AgentsDone}/{progress.AgentsTotal} {agent.AgentName}: {agent.Said}");
         }
         return last;
+    }
+
+    private static JsonElement ParseFrame(SseItem<string> frame)
+    {
+        using var document = JsonDocument.Parse(frame.Data);
+        return document.RootElement.Clone();
     }
 
     private static void PrintResult(Screen screen, SyncResult result, List<SyncAgent> followed)

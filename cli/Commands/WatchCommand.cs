@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using MissionControl.Cli.Http;
 using MissionControl.Cli.Output;
-using Spectre.Console;
 
 namespace MissionControl.Cli.Commands;
 
@@ -17,6 +16,11 @@ public static class WatchCommand
     {
         var board = new Option<Guid?>("--board") { Description = "Only this board's agents" };
         var count = new Option<int?>("--count") { Description = "Stop after this many changes" };
+        count.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+                result.AddError("--count must be 1 or more");
+        });
         var command = new Command("watch", "Follow agents' status changes live") { board, count };
         command.SetAction(globals.Run(async (call, ct) =>
         {
@@ -33,7 +37,8 @@ public static class WatchCommand
             var left = call.Value(count);
             await foreach (var frame in call.Api.StreamAsync(HttpMethod.Get, path, ct))
             {
-                var answer = JsonDocument.Parse(frame.Data).RootElement.GetProperty("agent");
+                using var document = JsonDocument.Parse(frame.Data);
+                var answer = document.RootElement.GetProperty("agent").Clone();
                 var agent = McJson.Read<AgentItem>(answer);
                 var before = known.GetValueOrDefault(agent.Id);
                 if (before == agent.Status)
@@ -41,8 +46,10 @@ public static class WatchCommand
                 known[agent.Id] = agent.Status;
                 Print(call.Screen, answer, agent, before);
                 if (left is not null && --left <= 0)
-                    break;
+                    return;
             }
+            // The service ends a stream only when it stops (a restart, a balancer moving on).
+            throw new McFailure(ExitCodes.Unreachable, "the service closed the stream; run 'mc watch' again");
         }));
         return command;
     }
@@ -55,6 +62,6 @@ public static class WatchCommand
             return;
         }
         var change = before is null ? $"new, {agent.Status}" : $"{before} -> {agent.Status}";
-        screen.Write(new Text($"{Cells.Time(agent.UpdatedAt)}  {agent.Name} ({agent.Id})  {change}{Environment.NewLine}"));
+        screen.Line($"{Cells.Time(agent.UpdatedAt)}  {agent.Name} ({agent.Id})  {change}");
     }
 }

@@ -14,6 +14,9 @@ namespace MissionControl.Cli.Http;
 public sealed class McApi : IDisposable
 {
     private const int PageLimit = 200;
+
+    /// <summary>How long a plain request may take; streams run until the service or the user ends them.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(100);
     private readonly HttpClient _http;
 
     public McApi(McSettings settings, HttpMessageHandler? handler = null)
@@ -38,17 +41,21 @@ public sealed class McApi : IDisposable
 
     public Task<JsonElement> DeleteAsync(string path, CancellationToken ct) => SendAsync(HttpMethod.Delete, path, null, ct);
 
-    /// <summary>Every item of a paged list (<c>{"items", "total", ...}</c>), page by page.</summary>
+    /// <summary>
+    /// Every item of a paged list (<c>{"items", "total", ...}</c>), page by page. An item created
+    /// meanwhile shifts the pages, so one seen twice is kept once (by its id).
+    /// </summary>
     public async Task<List<JsonElement>> ListAllAsync(string path, CancellationToken ct)
     {
         var items = new List<JsonElement>();
+        var seen = new HashSet<string>();
         var separator = path.Contains('?') ? '&' : '?';
-        while (true)
+        for (var offset = 0; ; offset += PageLimit)
         {
-            var page = await GetAsync($"{path}{separator}limit={PageLimit}&offset={items.Count}", ct);
+            var page = await GetAsync($"{path}{separator}limit={PageLimit}&offset={offset}", ct);
             var batch = page.GetProperty("items").EnumerateArray().ToList();
-            items.AddRange(batch);
-            if (batch.Count == 0 || items.Count >= page.GetProperty("total").GetInt64())
+            items.AddRange(batch.Where(item => !item.TryGetProperty("id", out var id) || seen.Add(id.ToString())));
+            if (batch.Count == 0 || offset + batch.Count >= page.GetProperty("total").GetInt64())
                 return items;
         }
     }
@@ -72,8 +79,18 @@ public sealed class McApi : IDisposable
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
             request.Content = JsonContent.Create(body, options: McJson.Wire);
-        using var response = await SendRawAsync(request, HttpCompletionOption.ResponseContentRead, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(RequestTimeout);
+        string text;
+        try
+        {
+            using var response = await SendRawAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
+            text = await response.Content.ReadAsStringAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new McFailure(ExitCodes.Unreachable, $"no answer from {Url.GetLeftPart(UriPartial.Authority)} within {RequestTimeout.TotalSeconds:0} s");
+        }
         try
         {
             using var document = JsonDocument.Parse(text);

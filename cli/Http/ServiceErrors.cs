@@ -12,8 +12,11 @@ public static class ServiceErrors
         var code = $"{(int)status} {(string.IsNullOrWhiteSpace(reason) ? status.ToString() : reason)}";
         return status switch
         {
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new McFailure(ExitCodes.Unauthorized,
+            HttpStatusCode.Unauthorized => new McFailure(ExitCodes.Unauthorized,
                 $"the service refused the token ({code}){(detail is null ? "" : $": {detail}")}; pass --token, set MC_TOKEN or run 'mc login'"),
+            // The token is good; its user may not do this (an admin's action, a board not granted).
+            HttpStatusCode.Forbidden => new McFailure(ExitCodes.Unauthorized,
+                $"this token's user may not do that ({code}){(detail is null ? "" : $": {detail}")}"),
             // A 404 without the service's error body comes from something else at that address.
             HttpStatusCode.NotFound when detail is null => new McFailure(ExitCodes.Unreachable,
                 $"{url.GetLeftPart(UriPartial.Authority)} answered {code} without a Mission Control error; is --url right?"),

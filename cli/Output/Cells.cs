@@ -6,10 +6,17 @@ namespace MissionControl.Cli.Output;
 /// <summary>How values read in a table cell.</summary>
 public static class Cells
 {
-    public static IRenderable Plain(string? text) => new Text(text ?? "-");
+    public static IRenderable Plain(string? text) => new Text(Printable(text ?? "-"));
+
+    /// <summary>
+    /// The text with control characters shown as '?': agents write some of what is shown, and a
+    /// terminal would obey escape sequences in it.
+    /// </summary>
+    public static string Printable(string text) =>
+        text.Any(char.IsControl) ? new string([.. text.Select(c => char.IsControl(c) ? '?' : c)]) : text;
 
     /// <summary>An agent's status, coloured where colour is shown.</summary>
-    public static IRenderable Status(string status) => new Text(status, new Style(StatusColour(status)));
+    public static IRenderable Status(string status) => new Text(Printable(status), new Style(StatusColour(status)));
 
     public static string Time(DateTimeOffset? at) => at is { } value ? value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'") : "-";
 

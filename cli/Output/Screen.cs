@@ -43,7 +43,7 @@ public sealed class Screen
     /// <summary>One line of JSON: for streams, one value per line.</summary>
     public void PrintJsonLine(JsonElement element) => _environment.Out.WriteLine(element.GetRawText());
 
-    public void Line(string text) => Console.WriteLine(text);
+    public void Line(string text) => Console.WriteLine(Cells.Printable(text));
 
     public void Write(IRenderable renderable) => Console.Write(renderable);
 
@@ -61,7 +61,7 @@ public sealed class Screen
     {
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         foreach (var (label, value) in rows)
-            grid.AddRow(new Text(label, new Style(decoration: Decoration.Bold)), new Text(value));
+            grid.AddRow(new Text(label, new Style(decoration: Decoration.Bold)), new Text(Cells.Printable(value)));
         return grid;
     }
 }

@@ -29,9 +29,12 @@ public sealed record ConfigFile(
     public void Write(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, "");
+        // Written beside it and moved over it, so a failed write never costs the saved login.
+        var fresh = $"{path}.{Environment.ProcessId}.new";
+        File.WriteAllText(fresh, "");
         if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, Indented));
+            File.SetUnixFileMode(fresh, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.WriteAllText(fresh, JsonSerializer.Serialize(this, Indented));
+        File.Move(fresh, path, overwrite: true);
     }
 }

@@ -75,6 +75,29 @@ public sealed class CliErrorTests(LiveService service) : IClassFixture<LiveServi
     }
 
     [Fact]
+    public async Task Given_login_without_a_token_or_watch_with_a_count_of_zero_When_run_Then_each_exits_2_saying_why()
+    {
+        // A saved login is never sent to the URL a new login names.
+        var config = Path.Combine(service.Home, "saved-login", "config.json");
+        new MissionControl.Cli.Settings.ConfigFile("http://127.0.0.1:1/", "the-old-servers-token").Write(config);
+        var login = await service.RunWithAsync(
+            new Dictionary<string, string> { ["MC_URL"] = service.Service.Url.ToString(), ["MC_CONFIG"] = config }, ["login"]);
+        var watch = await service.RunAsync("watch", "--count", "0");
+
+        Assert.Equal(ExitCodes.Usage, login.ExitCode);
+        Assert.Contains("mc login needs the token to save", login.Error);
+        Assert.Equal(ExitCodes.Usage, watch.ExitCode);
+        Assert.Contains("--count must be 1 or more", watch.Error);
+    }
+
+    [Fact]
+    public void Text_an_agent_wrote_is_shown_without_its_control_characters()
+    {
+        Assert.Equal("plain?[31mred?[0m line", MissionControl.Cli.Output.Cells.Printable("plain\u001b[31mred\u001b[0m line"));
+        Assert.Equal("untouched", MissionControl.Cli.Output.Cells.Printable("untouched"));
+    }
+
+    [Fact]
     public async Task Given_input_the_service_refuses_When_a_board_is_created_Then_it_exits_1_with_the_services_detail()
     {
         var run = await service.RunAsync("boards", "create", "Nowhere", "--gateway", Guid.NewGuid().ToString());

@@ -23,6 +23,12 @@ public sealed class DashboardSignInTests
             ["JWT_AUDIENCE"] = Audience,
             ["OIDC_CLIENT_ID"] = FakeIdentityProvider.ClientId,
         });
+        using (var client = services[0].Client())
+        {
+            var policy = Assert.Single((await client.GetAsync("/")).Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains($"connect-src 'self' {issuer.Url.GetLeftPart(UriPartial.Authority)};", policy);
+        }
+
         await using var chromium = await HeadlessChromium.LaunchAsync();
         var page = await chromium.NewPageAsync(1280, 900);
         await page.GotoAsync(services[0].Url.ToString());

@@ -56,6 +56,36 @@ public sealed class GatewayTemplateSyncApiTests(World world) : IClassFixture<Wor
     }
 
     [Fact]
+    public async Task Given_a_gateway_that_holds_the_first_file_write_When_followed_Then_the_first_frame_arrives_before_the_run_ends()
+    {
+        var (organization, gatewayId, _, _) = await SceneAsync();
+        using var client = world.ClientFor(organization.Owner);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/gateways/{gatewayId}/templates/sync");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        world.Gateway.Faults.Hold("agents.files.set");
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            await using var body = await response.Content.ReadAsStreamAsync();
+            await using var frames = SseParser.Create(body).EnumerateAsync().GetAsyncEnumerator();
+
+            // While the gateway holds the write, the run cannot end: only a frame sent as it came arrives.
+            Assert.True(await frames.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal("progress", frames.Current.EventType);
+            Assert.Equal(0, JsonDocument.Parse(frames.Current.Data).RootElement.GetProperty("agents_done").GetInt32());
+            world.Gateway.Faults.Release("agents.files.set");
+            var last = frames.Current;
+            while (await frames.MoveNextAsync())
+                last = frames.Current;
+            Assert.Equal("result", last.EventType);
+        }
+        finally
+        {
+            world.Gateway.Faults.Release("agents.files.set");
+        }
+    }
+
+    [Fact]
     public async Task Given_lead_only_without_main_When_synced_Then_only_the_lead_is_rewritten()
     {
         var (organization, gatewayId, _, _) = await SceneAsync();

@@ -2,7 +2,7 @@
 // #/gateways/<id>, #/cluster) and the view shown for each.
 import { session } from './api.js';
 import { completeSignIn } from './oidc.js';
-import { errorMessage } from './dom.js';
+import { h, errorMessage } from './dom.js';
 import { signInView } from './views/signin.js';
 import { fleetView } from './views/fleet.js';
 import { agentView } from './views/agent.js';
@@ -21,37 +21,47 @@ const routes = [
 
 let leaving = new AbortController();
 
+// Each view is built off-page and shown only if the person has not moved on meanwhile, so a
+// slow page never lands on top of the next one.
 async function show() {
   leaving.abort();
   leaving = new AbortController();
+  const signal = leaving.signal;
   const main = document.getElementById('view');
-  main.replaceChildren();
+  const page = document.createElement('div');
+  const display = () => {
+    if (!signal.aborted) main.replaceChildren(page);
+  };
   document.getElementById('nav').hidden = !session.token;
   if (!session.token) {
     const problem = signInProblem;
     signInProblem = undefined;
-    await signInView(main, { onSignedIn: show, problem });
+    main.replaceChildren(page);
+    await signInView(page, { onSignedIn: show, problem });
     return;
   }
+  main.replaceChildren(h('p', { class: 'note' }, 'Loading…'));
   const match = routes.map(([pattern, view]) => [pattern.exec(location.hash), view]).find(([found]) => found);
   if (!match) {
-    main.append(errorMessage(new Error('There is no such page.')));
+    page.append(errorMessage(new Error('There is no such page.')));
+    display();
     return;
   }
   const [found, view] = match;
   try {
-    await view(main, { id: found[1], signal: leaving.signal, refresh: show });
+    await view(page, { id: found[1], signal, refresh: show });
   } catch (error) {
-    if (error.name === 'AbortError') return;
+    if (error.name === 'AbortError' || signal.aborted) return;
     if (error.status === 401) {
       session.signOut();
-      main.replaceChildren();
-      await signInView(main, { onSignedIn: show, problem: 'The service no longer accepts your token. Sign in again.' });
+      signInProblem = 'The service no longer accepts your token. Sign in again.';
+      show();
       return;
     }
-    main.append(errorMessage(error));
+    page.append(errorMessage(error));
   }
-  main.querySelector('h1')?.focus();
+  display();
+  page.querySelector('h1')?.focus();
 }
 
 document.getElementById('sign-out').addEventListener('click', () => {

@@ -17,10 +17,15 @@ function randomText() {
   return base64Url(crypto.getRandomValues(new Uint8Array(32)));
 }
 
+const trimmed = url => url.replace(/\/$/, '');
+
 async function discover(authority) {
-  const response = await fetch(`${authority.replace(/\/$/, '')}/.well-known/openid-configuration`);
+  const response = await fetch(`${trimmed(authority)}/.well-known/openid-configuration`);
   if (!response.ok) throw new Error(`The identity provider's metadata could not be read (${response.status}).`);
-  return response.json();
+  const metadata = await response.json();
+  // The metadata must be the issuer's own, as the service checks tokens against that issuer.
+  if (trimmed(metadata.issuer ?? '') !== trimmed(authority)) throw new Error('The identity provider\'s metadata names another issuer.');
+  return metadata;
 }
 
 /** Sends the browser to the issuer to sign in; it comes back to this page with a code. */
@@ -47,8 +52,9 @@ export async function completeSignIn() {
   const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null');
   sessionStorage.removeItem(PENDING_KEY);
   history.replaceState(null, '', `${location.pathname}${location.hash}`);
-  if (query.has('error')) throw new Error(`The identity provider refused the sign-in: ${query.get('error_description') ?? query.get('error')}.`);
+  // Only an answer to the sign-in this tab started counts, its refusals included.
   if (!pending || pending.state !== query.get('state')) throw new Error('This sign-in was not started here; sign in again.');
+  if (query.has('error')) throw new Error(`The identity provider refused the sign-in: ${query.get('error_description') ?? query.get('error')}.`);
   const response = await fetch(pending.tokenEndpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

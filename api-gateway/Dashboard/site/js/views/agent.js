@@ -52,6 +52,7 @@ export async function agentView(main, { id, signal }) {
 
   followAgents({
     boardId: agent.board_id,
+    since: agent.updated_at,
     signal,
     onAgent: changed => {
       if (changed.id !== id) return;

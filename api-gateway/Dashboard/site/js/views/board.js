@@ -1,13 +1,13 @@
 import { api, listAll } from '../api.js';
 import { h, heading, statusBadge, table, time, details, field, actionForm } from '../dom.js';
 import { createAgentForm } from './forms.js';
-import { followAgents } from './live.js';
+import { followAgents, newestChange } from './live.js';
 
 /** A board: its agents (live), its tasks by status, and its chat. */
 export async function boardView(main, { id, signal }) {
   const board = await api.get(`/api/v1/boards/${id}`);
   const [agentList, tasks, memory] = await Promise.all([
-    listAll(`/api/v1/agents?board_id=${id}`), listAll(`/api/v1/boards/${id}/tasks`), api.get(`/api/v1/boards/${id}/memory?limit=50`)]);
+    listAll(`/api/v1/agents?board_id=${id}`), listAll(`/api/v1/boards/${id}/tasks`), api.get(`/api/v1/boards/${id}/memory?is_chat=true&limit=50`)]);
   const agents = new Map(agentList.map(agent => [agent.id, agent]));
   const agentRows = h('div');
   const chat = h('div');
@@ -26,7 +26,7 @@ export async function boardView(main, { id, signal }) {
   const post = actionForm('', [field('Message to the board', message)], 'Post to board chat', async () => {
     await api.post(`/api/v1/boards/${id}/memory`, { content: message.value, tags: ['chat'] });
     message.value = '';
-    renderChat((await api.get(`/api/v1/boards/${id}/memory?limit=50`)).items);
+    renderChat((await api.get(`/api/v1/boards/${id}/memory?is_chat=true&limit=50`)).items);
   });
 
   main.append(
@@ -40,7 +40,7 @@ export async function boardView(main, { id, signal }) {
     h('section', { 'aria-labelledby': 'board-chat' }, h('h2', { id: 'board-chat' }, 'Board chat'), chat, post));
   renderAgents();
   renderChat(memory.items);
-  followAgents({ boardId: id, signal, onAgent: agent => { agents.set(agent.id, agent); renderAgents(); } });
+  followAgents({ boardId: id, since: newestChange(agentList), signal, onAgent: agent => { agents.set(agent.id, agent); renderAgents(); } });
 }
 
 function taskColumns(tasks, agents) {

@@ -1,7 +1,7 @@
 import { api, listAll } from '../api.js';
 import { h, heading, statusBadge, table, time, count } from '../dom.js';
 import { registerGatewayForm, createBoardForm, createAgentForm } from './forms.js';
-import { followAgents } from './live.js';
+import { followAgents, newestChange } from './live.js';
 
 const PAGE_SIZE = 50;
 const STATUSES = ['online', 'offline', 'provisioning', 'updating', 'failed', 'deleting'];
@@ -83,6 +83,7 @@ export async function fleetView(main, { signal, refresh }) {
   renderCounts();
   renderAgents();
   followAgents({
+    since: newestChange(agentList),
     signal,
     onAgent: agent => {
       live.textContent = 'Live: status changes appear as they happen.';
