@@ -15,6 +15,7 @@ using MissionControl.Grains.Boards;
 using MissionControl.Grains.Deletion;
 using MissionControl.Grains.Gateways;
 using MissionControl.Grains.Gateways.Config;
+using MissionControl.Grains.Gateways.Lifecycle;
 using MissionControl.Grains.Gateways.TemplateSync;
 using MissionControl.Grains.Organizations;
 using MissionControl.Grains.Tasks;
@@ -63,6 +64,8 @@ public static class DomainRegistration
         services.TryAddSingleton<ICascadeContents, ReadModelCascadeContents>();
         services.TryAddSingleton<GatewayTemplateSync>();
         services.TryAddSingleton<AgentPlacement>();
+        services.TryAddSingleton(sp => new GatewayProbe(sp.GetRequiredService<IDeviceIdentityStore>(), sp.GetRequiredService<GatewayResilienceOptions>()));
+        services.TryAddSingleton<GatewayCompatibility>();
         services.TryAddSingleton(new InboxOptions());
         services.TryAddSingleton<InboxKeySecret>();
         services.TryAddSingleton<InboxKeyIssuer>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using MissionControl.ApiGateway.Access;
 using MissionControl.ApiGateway.Apis.Contracts;
 using MissionControl.ApiGateway.Apis.Gateways;
+using MissionControl.Grains.Gateways.Lifecycle;
 using MissionControl.ApiGateway.Authentication;
 using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.Grains.Agents;
@@ -122,8 +123,8 @@ public static class GatewaySessionsApi
     // Settings that are not saved get a connection of their own (their id, all zeros, keys one shared device identity).
     private static async Task<GatewaysStatus> AdHocStatusAsync(GatewayClients clients, GatewayConnectionDetails settings, CancellationToken ct)
     {
-        if (!GatewayClients.IsGatewayUrl(settings.Url))
-            return GatewaysStatus.Unreachable(settings.Url, GatewayClients.InvalidUrl);
+        if (!GatewayCompatibility.IsGatewayUrl(settings.Url))
+            return GatewaysStatus.Unreachable(settings.Url, GatewayCompatibility.InvalidUrl);
         try
         {
             var sessions = await clients.OneOffAsync(settings, control => control.ListSessionsAsync(ct));

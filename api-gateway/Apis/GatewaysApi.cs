@@ -6,12 +6,9 @@ using MissionControl.ApiGateway.Apis.Gateways;
 using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Http;
 using MissionControl.GrainInterfaces.Gateways;
-using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.Grains.Common;
-using MissionControl.Grains.Gateways;
 using MissionControl.Grains.Gateways.TemplateSync;
 using MissionControl.ReadModels.Queries;
-using MissionControl.Runtime;
 using Orleans;
 
 namespace MissionControl.ApiGateway.Apis;
@@ -45,73 +42,45 @@ public static class GatewaysApi
     }
 
     /// <summary>
-    /// Checks the gateway answers and is recent enough, registers it, then creates and provisions
-    /// its main agent ("&lt;name&gt; Gateway Agent"). A failed check registers nothing.
+    /// Registers a gateway: its workflow (the gateway checked first, then registered, then its
+    /// main agent created and provisioned) is the gateway's lifecycle grain's.
     /// </summary>
-    public static async Task<Ok<GatewayRead>> Create(
-        GatewayCreate body, UserSession session, GatewayClients clients, IGrainFactory grains, AgentPlacement placement,
-        TimeProvider clock, CancellationToken ct)
+    public static async Task<Ok<GatewayRead>> Create(GatewayCreate body, UserSession session, IGrainFactory grains)
     {
         var admin = session.RequireAdmin();
         body.Validate();
-        var gatewayId = Guid.NewGuid();
         var registration = new NewGateway(admin.OrganizationId, body.Name, body.Url.Trim(), body.WorkspaceRoot)
         {
             Token = Text.TrimToNull(body.Token),
             AllowInsecureTls = body.AllowInsecureTls,
             DisableDevicePairing = body.DisableDevicePairing,
         };
-        // The domain's own verdict on the fields first, so a bad name is not met by a network round trip.
-        GatewayDecider.Decide(null, GatewayRegistrations.ToCommand(gatewayId, registration, clock.GetUtcNow()));
-        await clients.CheckCompatibilityAsync(GatewayRegistrations.ConnectionOf(gatewayId, registration), ct);
-
-        var gateway = grains.GetGrain<IGatewayGrain>(gatewayId.ToString());
-        await gateway.Register(registration);
-        await placement.EnsureGatewayMainAsync(gatewayId);
-        return TypedResults.Ok(GatewayRead.From(await gateway.Get()));
+        return TypedResults.Ok(GatewayRead.From(await Lifecycle(grains, Guid.NewGuid()).Register(registration)));
     }
 
     public static async Task<Ok<GatewayRead>> Get(Guid gatewayId, UserSession session, GatewayQueries gateways, CancellationToken ct) =>
         TypedResults.Ok(GatewayRead.From(await FindAsync(session, gatewayId, gateways, ct)));
 
     /// <summary>
-    /// Changes the gateway. New connection settings (URL, token, TLS, pairing) are checked against
-    /// the gateway before they are saved, and the main agent is then provisioned again over them.
+    /// Changes the gateway: new connection settings are checked against the gateway before they
+    /// are saved, and the main agent follows (see <see cref="IGatewayLifecycleGrain.Change"/>).
     /// </summary>
     public static async Task<Ok<GatewayRead>> Update(
-        Guid gatewayId, GatewayUpdate body, UserSession session, GatewayQueries gateways, GatewayClients clients,
-        IGrainFactory grains, AgentPlacement placement, CancellationToken ct)
+        Guid gatewayId, GatewayUpdate body, UserSession session, GatewayQueries gateways, IGrainFactory grains, CancellationToken ct)
     {
-        var before = await FindAsync(session, gatewayId, gateways, ct);
+        await FindAsync(session, gatewayId, gateways, ct);
         body.Validate();
-        var gateway = grains.GetGrain<IGatewayGrain>(gatewayId.ToString());
-        var current = await gateway.GetConnection();
-        var next = GatewayRegistrations.Apply(current, body);
-        var reconnects = next != current;
-        if (reconnects)
-            await clients.CheckCompatibilityAsync(next, ct);
-
-        var after = await gateway.Update(body.ToChanges() with { Url = body.Url?.Trim() });
-        await GatewayMainAgent.FollowAsync(grains, placement, before, after, reconnects);
-        return TypedResults.Ok(GatewayRead.From(await gateway.Get()));
+        return TypedResults.Ok(GatewayRead.From(await Lifecycle(grains, gatewayId).Change(body.ToChanges() with { Url = body.Url?.Trim() })));
     }
 
     /// <summary>
-    /// Deletes the gateway, then its main agents (the one it names and any other made main). The
-    /// gateway goes first, so the agents' own deletion finds no gateway to clean up: Mission
-    /// Control forgets the gateway and leaves it as it is.
+    /// Deletes the gateway, then its main agents; Mission Control forgets the gateway and leaves
+    /// it as it is (see <see cref="IGatewayLifecycleGrain.Delete"/>).
     /// </summary>
-    public static async Task<Ok<OkResponse>> Delete(
-        Guid gatewayId, UserSession session, GatewayQueries gateways, AgentQueries agents, IGrainFactory grains, CancellationToken ct)
+    public static async Task<Ok<OkResponse>> Delete(Guid gatewayId, UserSession session, GatewayQueries gateways, IGrainFactory grains, CancellationToken ct)
     {
-        var gateway = await FindAsync(session, gatewayId, gateways, ct);
-        var mains = (await agents.OfGatewayAsync(gatewayId, ct)).Where(agent => agent.IsGatewayMain).Select(agent => agent.Id)
-            .Concat(gateway.MainAgentId is { } named ? [named] : [])
-            .Distinct()
-            .ToList();
-        await grains.GetGrain<IGatewayGrain>(gatewayId.ToString()).Delete();
-        foreach (var mainAgentId in mains)
-            await GatewayMainAgent.DeleteAsync(grains, mainAgentId);
+        await FindAsync(session, gatewayId, gateways, ct);
+        await Lifecycle(grains, gatewayId).Delete();
         return TypedResults.Ok(OkResponse.Instance);
     }
 
@@ -146,6 +115,9 @@ public static class GatewaysApi
             return TypedResults.ServerSentEvents(TemplateSyncStream.Run(sync, gatewayId, options, logger, ct));
         return TypedResults.Ok(GatewayTemplatesSyncResult.From(await sync.RunAsync(gatewayId, options, progress: null, ct)));
     }
+
+    private static IGatewayLifecycleGrain Lifecycle(IGrainFactory grains, Guid gatewayId) =>
+        grains.GetGrain<IGatewayLifecycleGrain>(gatewayId.ToString());
 
     /// <summary>The gateway, for an admin of its organization; anyone else's is unknown.</summary>
     private static async Task<GatewayRow> FindAsync(UserSession session, Guid gatewayId, GatewayQueries gateways, CancellationToken ct)

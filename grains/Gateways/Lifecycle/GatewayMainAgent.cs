@@ -2,14 +2,12 @@ using MissionControl.GrainInterfaces.Agents;
 using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.Grains.Common;
-using MissionControl.ReadModels.Queries;
-using MissionControl.Runtime;
 using Orleans;
 
-namespace MissionControl.ApiGateway.Apis.Gateways;
+namespace MissionControl.Grains.Gateways.Lifecycle;
 
 /// <summary>Keeps a gateway's main agent in step with the gateway it serves.</summary>
-internal static class GatewayMainAgent
+public static class GatewayMainAgent
 {
     /// <summary>The name a main agent gets from its gateway (see <see cref="AgentPlacement"/>).</summary>
     public static string DefaultName(string gatewayName) => $"{gatewayName} Gateway Agent";
@@ -20,7 +18,7 @@ internal static class GatewayMainAgent
     /// is provisioned again; one still named after the gateway's old name follows the new name (a
     /// name someone chose is left alone).
     /// </summary>
-    public static async Task FollowAsync(IGrainFactory grains, AgentPlacement placement, GatewayRow before, GatewayView after, bool reconnected)
+    public static async Task FollowAsync(IGrainFactory grains, AgentPlacement placement, GatewayView before, GatewayView after, bool reconnected)
     {
         var agent = after.MainAgentId is { } agentId ? grains.GetGrain<IAgentGrain>(agentId.ToString()) : null;
         if (agent is null || await agent.Get() is not { IsGatewayMain: true } current || current.GatewayId != after.Id)
