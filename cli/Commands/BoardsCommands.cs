@@ -18,22 +18,11 @@ public static class BoardsCommands
     private static Command List(GlobalOptions globals)
     {
         var command = new Command("list", "Every board");
-        command.SetAction(globals.Run(async (call, ct) =>
-        {
-            var boards = await call.Api.ListAllAsync("/api/v1/boards", ct);
-            if (call.Screen.Json)
-            {
-                call.Screen.PrintJson(Listing.AsArray(boards));
-                return;
-            }
-            var table = Screen.Table("ID", "NAME", "GATEWAY", "PAUSED", "MAX AGENTS", "LEAD");
-            foreach (var board in boards.Select(McJson.Read<BoardItem>))
-            {
-                table.AddRow(Cells.Plain(board.Id.ToString()), Cells.Plain(board.Name), Cells.Plain(board.GatewayId.ToString()),
-                    Cells.Plain(Cells.YesNo(board.IsPaused)), Cells.Plain(board.MaxAgents.ToString()), Cells.Plain(board.LeadAgentId?.ToString()));
-            }
-            Listing.Show(call.Screen, table, boards.Count, "board");
-        }));
+        command.SetAction(globals.Run((call, ct) => Listing.ListAsync<BoardItem>(call, "/api/v1/boards", "board",
+            ["ID", "NAME", "GATEWAY", "PAUSED", "MAX AGENTS", "LEAD"],
+            board => [Cells.Plain(board.Id.ToString()), Cells.Plain(board.Name), Cells.Plain(board.GatewayId.ToString()),
+                Cells.Plain(Cells.YesNo(board.IsPaused)), Cells.Plain(board.MaxAgents.ToString()), Cells.Plain(board.LeadAgentId?.ToString())],
+            ct)));
         return command;
     }
 

@@ -19,22 +19,11 @@ public static class GatewaysCommands
     private static Command List(GlobalOptions globals)
     {
         var command = new Command("list", "Every gateway");
-        command.SetAction(globals.Run(async (call, ct) =>
-        {
-            var gateways = await call.Api.ListAllAsync("/api/v1/gateways", ct);
-            if (call.Screen.Json)
-            {
-                call.Screen.PrintJson(Listing.AsArray(gateways));
-                return;
-            }
-            var table = Screen.Table("ID", "NAME", "URL", "WORKSPACE ROOT", "TOKEN", "MAIN AGENT");
-            foreach (var gateway in gateways.Select(McJson.Read<GatewayItem>))
-            {
-                table.AddRow(Cells.Plain(gateway.Id.ToString()), Cells.Plain(gateway.Name), Cells.Plain(gateway.Url), Cells.Plain(gateway.WorkspaceRoot),
-                    Cells.Plain(gateway.HasToken ? "set" : "none"), Cells.Plain(gateway.MainAgentId?.ToString()));
-            }
-            Listing.Show(call.Screen, table, gateways.Count, "gateway");
-        }));
+        command.SetAction(globals.Run((call, ct) => Listing.ListAsync<GatewayItem>(call, "/api/v1/gateways", "gateway",
+            ["ID", "NAME", "URL", "WORKSPACE ROOT", "TOKEN", "MAIN AGENT"],
+            gateway => [Cells.Plain(gateway.Id.ToString()), Cells.Plain(gateway.Name), Cells.Plain(gateway.Url), Cells.Plain(gateway.WorkspaceRoot),
+                Cells.Plain(gateway.HasToken ? "set" : "none"), Cells.Plain(gateway.MainAgentId?.ToString())],
+            ct)));
         return command;
     }
 

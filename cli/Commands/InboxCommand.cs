@@ -20,19 +20,10 @@ public static class InboxCommand
             var path = $"/api/v1/agents/{call.Value(id)}/inbox";
             if (call.Value(status) is { } wanted)
                 path += $"?status={Uri.EscapeDataString(wanted)}";
-            var messages = await call.Api.ListAllAsync(path, ct);
-            if (call.Screen.Json)
-            {
-                call.Screen.PrintJson(Listing.AsArray(messages));
-                return;
-            }
-            var table = Screen.Table("ID", "FROM", "STATUS", "ATTEMPTS", "CREATED", "CONTENT");
-            foreach (var message in messages.Select(McJson.Read<InboxItem>))
-            {
-                table.AddRow(Cells.Plain(message.Id.ToString()), Cells.Plain(message.SenderAgentName), Cells.Plain(message.Status),
-                    Cells.Plain(message.Attempts.ToString()), Cells.Plain(Cells.Time(message.CreatedAt)), Cells.Plain(OneLine(message.Content)));
-            }
-            Listing.Show(call.Screen, table, messages.Count, "message");
+            await Listing.ListAsync<InboxItem>(call, path, "message", ["ID", "FROM", "STATUS", "ATTEMPTS", "CREATED", "CONTENT"],
+                message => [Cells.Plain(message.Id.ToString()), Cells.Plain(message.SenderAgentName), Cells.Plain(message.Status),
+                    Cells.Plain(message.Attempts.ToString()), Cells.Plain(Cells.Time(message.CreatedAt)), Cells.Plain(OneLine(message.Content))],
+                ct);
         }));
         return command;
     }

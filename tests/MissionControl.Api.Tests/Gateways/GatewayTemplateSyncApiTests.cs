@@ -32,8 +32,7 @@ public sealed class GatewayTemplateSyncApiTests(World world) : IClassFixture<Wor
     {
         var (organization, gatewayId, _, _) = await SceneAsync();
         using var client = world.ClientFor(organization.Owner);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/gateways/{gatewayId}/templates/sync");
-        request.Headers.Accept.ParseAdd("text/event-stream");
+        using var request = FollowedSync(gatewayId);
 
         var response = await client.SendAsync(request);
         var frames = new List<(string Event, JsonElement Data)>();
@@ -60,8 +59,7 @@ public sealed class GatewayTemplateSyncApiTests(World world) : IClassFixture<Wor
     {
         var (organization, gatewayId, _, _) = await SceneAsync();
         using var client = world.ClientFor(organization.Owner);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/gateways/{gatewayId}/templates/sync");
-        request.Headers.Accept.ParseAdd("text/event-stream");
+        using var request = FollowedSync(gatewayId);
         world.Gateway.Faults.Hold("agents.files.set");
         try
         {
@@ -147,6 +145,13 @@ public sealed class GatewayTemplateSyncApiTests(World world) : IClassFixture<Wor
         Assert.Equal("Gateway not found", await unknown.DetailAsync());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badFlag.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badBoard.StatusCode);
+    }
+
+    private static HttpRequestMessage FollowedSync(Guid gatewayId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/gateways/{gatewayId}/templates/sync");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        return request;
     }
 
     private async Task<(TestOrganization Organization, Guid GatewayId, Guid BoardId, TestAgent Worker)> SceneAsync()
