@@ -39,18 +39,11 @@ public static partial class OrganizationsApi
     /// organization, one attempt per name at a time across the cluster. Personal organizations,
     /// made on first sign-in, are exempt and may share a name, as upstream.
     /// </summary>
-    public static async Task<Ok<OrganizationRead>> Create(
-        UserSession session, OrganizationCreate body, IGrainFactory grains, Orleans.IGrainFactory cluster)
+    public static async Task<Ok<OrganizationRead>> Create(UserSession session, OrganizationCreate body, IGrainFactory grains)
     {
         var name = OrganizationInput.Name(body.Name);
-        var created = await cluster.GetGrain<IOrganizationNameGrain>(OrganizationNameKey.Of(name))
-            .CreateOrganization(new NewOrganization(name, session.UserId, session.User.Email));
-        if (created is not { } organizationId)
-            throw DomainError.Conflict(ApiErrors.ReasonPhrase(StatusCodes.Status409Conflict));
-
-        var organization = await grains.GetGrain<IOrganizationGrain>(organizationId.ToString()).Get();
-        await grains.GetGrain<IUserGrain>(session.UserId.ToString()).SetActiveOrganization(organization.Id);
-        return TypedResults.Ok(OrganizationRead.From(organization));
+        var organizationId = await grains.GetGrain<IUserGrain>(session.UserId.ToString()).CreateOrganization(name);
+        return TypedResults.Ok(OrganizationRead.From(await grains.GetGrain<IOrganizationGrain>(organizationId.ToString()).Get()));
     }
 
     /// <summary>A bare array, by name ignoring case; the session has already repaired the active organization.</summary>

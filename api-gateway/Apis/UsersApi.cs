@@ -32,14 +32,9 @@ public static class UsersApi
         return TypedResults.Ok(UserRead.From(user));
     }
 
-    /// <summary>
-    /// Leaves every organization first (one the user was alone in is deleted with them), then
-    /// deletes the user, so a failure half-way leaves a user who can simply delete again.
-    /// </summary>
-    public static async Task<Ok<OkResponse>> DeleteMe(UserSession session, IGrainFactory grains, OrganizationQueries organizations, CancellationToken ct)
+    /// <summary>Leaves every organization, then deletes the user (see <see cref="IUserGrain.Delete"/>).</summary>
+    public static async Task<Ok<OkResponse>> DeleteMe(UserSession session, IGrainFactory grains)
     {
-        foreach (var organization in await organizations.OfUserAsync(session.UserId, ct))
-            await grains.GetGrain<IOrganizationGrain>(organization.Id.ToString()).Leave(session.UserId);
         await grains.GetGrain<IUserGrain>(session.UserId.ToString()).Delete();
         return TypedResults.Ok(OkResponse.Instance);
     }

@@ -28,7 +28,18 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Makes <paramref name="organizationId"/> the organization the user works in.</summary>
     Task<UserView> SetActiveOrganization(Guid organizationId);
 
-    /// <summary>Deletes the user; deleting again changes nothing.</summary>
+    /// <summary>
+    /// Creates an organization named <paramref name="name"/> with the user as its owner, unless a
+    /// live organization holds the name (Conflict), and makes it the one the user works in.
+    /// Returns its id.
+    /// </summary>
+    Task<Guid> CreateOrganization(string name);
+
+    /// <summary>
+    /// Leaves every organization (one the user was alone in is deleted with them), then deletes
+    /// the user, so a failure half-way leaves a user who can simply delete again; deleting again
+    /// changes nothing.
+    /// </summary>
     Task Delete();
 
     /// <summary>The user, or NotFound when unknown or deleted.</summary>

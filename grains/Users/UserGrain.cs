@@ -37,7 +37,6 @@ public sealed partial class UserGrain(TimeProvider clock, IUserMemberships membe
         return ToView(Live());
     }
 
-    public Task Delete() => Execute(state => UserDecider.Delete(state, clock.GetUtcNow()));
 
     public Task<UserView> Get() => Task.FromResult(ToView(Live()));
 
