@@ -2,9 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MissionControl.ApiGateway.Access;
 using MissionControl.ApiGateway.Apis.Contracts;
 using MissionControl.ApiGateway.Authentication;
-using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.GrainInterfaces.Users;
-using MissionControl.ReadModels.Queries;
 using MissionControl.Runtime;
 using Orleans;
 

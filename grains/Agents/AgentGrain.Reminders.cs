@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.Grains.Agents.Events;
@@ -88,8 +89,16 @@ public sealed partial class AgentGrain : IRemindable
     {
         if (_sweptBy == agent.GatewayId || !AgentStatus.CountsAsLive(agent.Status))
             return;
-        await cluster.GetGrain<IOfflineSweepGrain>(agent.GatewayId.ToString()).Watch();
-        _sweptBy = agent.GatewayId;
+        try
+        {
+            await cluster.GetGrain<IOfflineSweepGrain>(agent.GatewayId.ToString()).Watch();
+            _sweptBy = agent.GatewayId;
+        }
+        catch (TimeoutException ex)
+        {
+            // Not enlisted: the next heartbeat tries again. The heartbeat itself is recorded.
+            logger.LogWarning(ex, "The offline sweep of gateway {GatewayId} did not answer in time", agent.GatewayId);
+        }
     }
 
     /// <summary>Arms <paramref name="name"/> to fire once after <paramref name="due"/>, replacing an earlier arming.</summary>

@@ -37,7 +37,6 @@ public sealed partial class UserGrain(TimeProvider clock, IUserMemberships membe
         return ToView(Live());
     }
 
-
     public Task<UserView> Get() => Task.FromResult(ToView(Live()));
 
     private static UserView ToView(UserState user) => new(

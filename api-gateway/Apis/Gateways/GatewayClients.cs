@@ -1,12 +1,9 @@
 using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.Grains.Gateways.Config;
 using MissionControl.OpenClaw;
-using MissionControl.OpenClaw.Errors;
 using MissionControl.OpenClaw.Identity;
 using MissionControl.OpenClaw.Operations;
 using MissionControl.OpenClaw.Resilience;
-using MissionControl.Grains.Common;
-using MissionControl.ApiGateway.Http;
 
 namespace MissionControl.ApiGateway.Apis.Gateways;
 
