@@ -14,7 +14,8 @@ public sealed record McEnvironment(
     public static McEnvironment FromProcess() => new(
         Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value ?? ""),
-        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+        // Without DoNotVerify a home directory that does not exist yet reads as "".
+        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify),
         Console.Out,
         Console.Error,
         !Console.IsOutputRedirected);

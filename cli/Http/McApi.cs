@@ -118,6 +118,7 @@ public sealed class McApi : IDisposable
         if (response.IsSuccessStatusCode)
             return response;
         using (response)
-            throw ServiceErrors.From(response.StatusCode, response.ReasonPhrase, await response.Content.ReadAsStringAsync(ct), Url);
+            throw ServiceErrors.From(response.StatusCode, response.ReasonPhrase, await response.Content.ReadAsStringAsync(ct), Url,
+                request.RequestUri is { IsAbsoluteUri: true } sent ? sent.PathAndQuery : request.RequestUri?.OriginalString ?? "");
     }
 }

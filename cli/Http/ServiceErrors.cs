@@ -6,7 +6,7 @@ namespace MissionControl.Cli.Http;
 /// <summary>Turns a refused request into a one-line failure that names the problem.</summary>
 public static class ServiceErrors
 {
-    public static McFailure From(HttpStatusCode status, string? reason, string body, Uri url)
+    public static McFailure From(HttpStatusCode status, string? reason, string body, Uri url, string path)
     {
         var detail = Detail(body);
         var code = $"{(int)status} {(string.IsNullOrWhiteSpace(reason) ? status.ToString() : reason)}";
@@ -20,6 +20,8 @@ public static class ServiceErrors
             // A 404 without the service's error body comes from something else at that address.
             HttpStatusCode.NotFound when detail is null => new McFailure(ExitCodes.Unreachable,
                 $"{url.GetLeftPart(UriPartial.Authority)} answered {code} without a Mission Control error; is --url right?"),
+            // The service's generic "Not Found" says nothing of what was asked for; the path does.
+            HttpStatusCode.NotFound when detail == "Not Found" => new McFailure(ExitCodes.NotFound, $"not found: {path}"),
             HttpStatusCode.NotFound => new McFailure(ExitCodes.NotFound, detail!),
             _ => new McFailure(ExitCodes.Refused, $"the service refused the request ({code}){(detail is null ? "" : $": {detail}")}"),
         };

@@ -54,6 +54,7 @@ public sealed class CliErrorTests(LiveService service) : IClassFixture<LiveServi
         var inbox = await service.RunAsync("inbox", unknown);
 
         Assert.Equal(ExitCodes.NotFound, agent.ExitCode);
+        Assert.Equal($"mc: not found: /api/v1/agents/{unknown}", agent.Error.Trim());
         Assert.Equal(ExitCodes.NotFound, gateway.ExitCode);
         Assert.Equal("mc: Gateway not found", gateway.Error.Trim());
         Assert.Equal(ExitCodes.NotFound, inbox.ExitCode);
