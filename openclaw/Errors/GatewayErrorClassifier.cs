@@ -50,6 +50,8 @@ public static class GatewayErrorClassifier
             return (GatewayErrorKind.SessionNotFound, false);
         if (message.Contains("already exists", StringComparison.Ordinal))
             return (GatewayErrorKind.AlreadyExists, false);
+        if (IsPluginReload(message))
+            return (GatewayErrorKind.Reloading, true);
         if (error.Code == "UNAVAILABLE" || error.Retryable == true)
             return (GatewayErrorKind.Unavailable, true);
         if (TransientMarkers.IsTransientMessage(error.Message))
@@ -70,6 +72,12 @@ public static class GatewayErrorClassifier
         message.Contains("config changed since last load", StringComparison.Ordinal)
         || message.Contains("config base hash required", StringComparison.Ordinal)
         || (message.StartsWith("agent file", StringComparison.Ordinal) && message.Contains("changed since it was read", StringComparison.Ordinal));
+
+    // The gateway's words while a plugin generation is retired under a call (PluginInstanceUnavailableError).
+    private static bool IsPluginReload(string message) =>
+        message.Contains("plugininstanceunavailable", StringComparison.Ordinal)
+        || message.Contains("was reloaded or disabled", StringComparison.Ordinal)
+        || message.Contains("plugin tools changed during", StringComparison.Ordinal);
 
     private static bool IsMissingAgent(string message) =>
         message.Contains("unknown agent", StringComparison.Ordinal)

@@ -15,6 +15,13 @@ public enum GatewayErrorKind
     /// <summary>The gateway throttled the call (config writes: 30 per minute per connection).</summary>
     RateLimited,
 
+    /// <summary>
+    /// The gateway is swapping its plugins (after a config reload, which config writes cause) and
+    /// refused a call meanwhile: it is up and answering, so the call is retried without counting
+    /// against the gateway's circuit.
+    /// </summary>
+    Reloading,
+
     /// <summary>The token lacks an operator scope the method needs.</summary>
     MissingScope,
 

@@ -136,7 +136,8 @@ public sealed class GatewayResilience
         StateProvider = _breakerState,
         // Only signs of an unreachable gateway count; a gateway that answers "no" is healthy.
         ShouldHandle = args => ValueTask.FromResult(
-            args.Outcome.Exception is GatewayException { IsTransient: true, Kind: not GatewayErrorKind.RateLimited }),
+            // A throttled call or a plugin swap comes from a gateway that is up and answering.
+            args.Outcome.Exception is GatewayException { IsTransient: true, Kind: not (GatewayErrorKind.RateLimited or GatewayErrorKind.Reloading) }),
         OnOpened = args =>
         {
             _lastBreakReason = args.Outcome.Exception?.Message;

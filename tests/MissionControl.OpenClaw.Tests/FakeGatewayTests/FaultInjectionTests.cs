@@ -177,6 +177,24 @@ public class FaultInjectionTests
     }
 
     [Fact]
+    public async Task A_gateway_swapping_its_plugins_is_retried_without_opening_the_circuit()
+    {
+        var resilience = FakeGatewayHarness.FastResilience with
+        {
+            BreakerMinimumThroughput = 3,
+            BreakerFailureRatio = 1.0,
+            BreakerDuration = TimeSpan.FromSeconds(30),
+        };
+        await using var h = FakeGatewayHarness.Start(resilience: resilience);
+        h.Gateway.Faults.Fail("agents.list", "PluginInstanceUnavailableError: Plugin openai was reloaded or disabled; use its current tools.", times: 5);
+
+        var agents = await h.ControlPlane.ListAgentsAsync(TestDeadline.Token());
+
+        Assert.NotNull(agents);
+        Assert.Equal(CircuitState.Closed, h.Resilience.CircuitState);
+    }
+
+    [Fact]
     public async Task Template_sync_operations_get_their_own_longer_budget()
     {
         var resilience = FakeGatewayHarness.FastResilience with { InteractiveBudget = TimeSpan.FromSeconds(1), TemplateSyncBudget = TimeSpan.FromSeconds(3) };

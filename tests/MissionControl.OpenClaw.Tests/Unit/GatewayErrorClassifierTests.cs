@@ -21,6 +21,7 @@ public class GatewayErrorClassifierTests
     [InlineData("""{"code":"INVALID_REQUEST","message":"No session found with label: X"}""", GatewayErrorKind.SessionNotFound, false)]
     [InlineData("""{"code":"INVALID_REQUEST","message":"agent \"main\" already exists"}""", GatewayErrorKind.AlreadyExists, false)]
     [InlineData("""{"code":"UNAVAILABLE","message":"starting","retryable":true,"retryAfterMs":500,"details":{"reason":"startup-sidecars"}}""", GatewayErrorKind.Unavailable, true)]
+    [InlineData("""{"code":"UNAVAILABLE","message":"PluginInstanceUnavailableError: Plugin openai was reloaded or disabled; use its current tools."}""", GatewayErrorKind.Reloading, true)]
     [InlineData("""{"code":"INVALID_REQUEST","message":"invalid agents.files.list params: must have required property 'agentId'"}""", GatewayErrorKind.InvalidRequest, false)]
     [InlineData("""{"code":"INVALID_REQUEST","message":"upstream connection reset by peer"}""", GatewayErrorKind.Unavailable, true)]
     public void Error_frames_map_to_typed_kinds(string errorJson, GatewayErrorKind kind, bool transient)
