@@ -1,9 +1,7 @@
 using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.Grains.Gateways.Config;
 using MissionControl.OpenClaw;
-using MissionControl.OpenClaw.Identity;
 using MissionControl.OpenClaw.Operations;
-using MissionControl.OpenClaw.Resilience;
 
 namespace MissionControl.ApiGateway.Apis.Gateways;
 
@@ -25,8 +23,8 @@ public sealed class GatewayClients(GatewayClientPool pool, IGatewayConnections c
     public static ValueTask<GatewayClients?> BindAsync(HttpContext context)
     {
         var services = context.RequestServices;
-        var probe = new GatewayProbe(services.GetRequiredService<IDeviceIdentityStore>(), services.GetRequiredService<GatewayResilienceOptions>());
         return ValueTask.FromResult<GatewayClients?>(new GatewayClients(
-            services.GetRequiredService<GatewayClientPool>(), services.GetRequiredService<IGatewayConnections>(), probe));
+            services.GetRequiredService<GatewayClientPool>(), services.GetRequiredService<IGatewayConnections>(),
+            services.GetRequiredService<GatewayProbe>()));
     }
 }

@@ -154,16 +154,18 @@ public class FaultInjectionTests
         Assert.Equal(1, h.Gateway.State.ConfigPatchCalls);
     }
 
+    // A circuit that opens after three failing calls in a row and stays open for the test.
+    private static readonly GatewayResilienceOptions BreakerAfterThreeFailures = FakeGatewayHarness.FastResilience with
+    {
+        BreakerMinimumThroughput = 3,
+        BreakerFailureRatio = 1.0,
+        BreakerDuration = TimeSpan.FromSeconds(30),
+    };
+
     [Fact]
     public async Task A_dead_gateway_opens_the_circuit_and_later_calls_fail_fast()
     {
-        var resilience = FakeGatewayHarness.FastResilience with
-        {
-            BreakerMinimumThroughput = 3,
-            BreakerFailureRatio = 1.0,
-            BreakerDuration = TimeSpan.FromSeconds(30),
-        };
-        await using var h = FakeGatewayHarness.Start(resilience: resilience);
+        await using var h = FakeGatewayHarness.Start(resilience: BreakerAfterThreeFailures);
         await h.Gateway.DisposeAsync(); // Nothing listens on the port any more.
 
         var first = await Assert.ThrowsAsync<GatewayException>(() => h.ControlPlane.HealthAsync(TestDeadline.Token()));
@@ -179,13 +181,7 @@ public class FaultInjectionTests
     [Fact]
     public async Task A_gateway_swapping_its_plugins_is_retried_without_opening_the_circuit()
     {
-        var resilience = FakeGatewayHarness.FastResilience with
-        {
-            BreakerMinimumThroughput = 3,
-            BreakerFailureRatio = 1.0,
-            BreakerDuration = TimeSpan.FromSeconds(30),
-        };
-        await using var h = FakeGatewayHarness.Start(resilience: resilience);
+        await using var h = FakeGatewayHarness.Start(resilience: BreakerAfterThreeFailures);
         h.Gateway.Faults.Fail("agents.list", "PluginInstanceUnavailableError: Plugin openai was reloaded or disabled; use its current tools.", times: 5);
 
         var agents = await h.ControlPlane.ListAgentsAsync(TestDeadline.Token());
