@@ -1,7 +1,14 @@
 using MissionControl.ApiGateway;
 using MissionControl.ApiGateway.Access;
-using MissionControl.ApiGateway.Apis;
 using MissionControl.ApiGateway.Apis.Agents;
+using MissionControl.ApiGateway.Apis.Boards;
+using MissionControl.ApiGateway.Apis.Gateways;
+using MissionControl.ApiGateway.Apis.History;
+using MissionControl.ApiGateway.Apis.Inbox;
+using MissionControl.ApiGateway.Apis.Organizations;
+using MissionControl.ApiGateway.Apis.Service;
+using MissionControl.ApiGateway.Apis.Users;
+using MissionControl.ApiGateway.Apis.Work;
 using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Configuration;
 using MissionControl.ApiGateway.Dashboard;

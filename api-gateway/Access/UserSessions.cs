@@ -1,10 +1,7 @@
 using MissionControl.ApiGateway.Authentication;
-using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.GrainInterfaces.Users;
-using MissionControl.Grains.Common;
 using MissionControl.Grains.Organizations;
 using MissionControl.ReadModels.Queries;
-using MissionControl.Runtime;
 using Orleans;
 
 namespace MissionControl.ApiGateway.Access;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using MissionControl.Cli.Http;
-using MissionControl.Cli.Output;
 
 namespace MissionControl.Cli.Commands;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using MissionControl.Cli.Http;
 using MissionControl.Cli.Output;
-using Spectre.Console;
 
 namespace MissionControl.Cli.Commands;
 

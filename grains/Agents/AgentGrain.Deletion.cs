@@ -1,6 +1,5 @@
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.Grains.Agents.Provisioning;
-using MissionControl.OpenClaw.Operations;
 
 namespace MissionControl.Grains.Agents;
 

@@ -7,7 +7,6 @@ using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.Grains.Agents;
 using MissionControl.Grains.Common;
 using MissionControl.Grains.Organizations;
-using MissionControl.Runtime;
 using Orleans;
 using Orleans.Hosting;
 using Orleans.Runtime;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using MissionControl.OpenClaw.Errors;
 
 namespace MissionControl.OpenClaw.Connection;
 

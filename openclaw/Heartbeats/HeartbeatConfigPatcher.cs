@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MissionControl.OpenClaw.Connection;
 using MissionControl.OpenClaw.Operations;
 using MissionControl.OpenClaw.Protocol;

@@ -1,6 +1,5 @@
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.Grains.Security;
-using MissionControl.Runtime;
 using Orleans;
 
 namespace MissionControl.ReadModels.Inbox;

@@ -3,7 +3,6 @@ using MissionControl.GrainInterfaces.Agents;
 using MissionControl.Grains.Agents.Inbox;
 using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Queries;
-using MissionControl.Runtime;
 using Orleans;
 
 namespace MissionControl.ReadModels.Inbox;

@@ -1,7 +1,6 @@
 using MissionControl.GrainInterfaces.Tasks;
 using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.ReadModels.Queries;
-using MissionControl.Runtime;
 using Orleans;
 
 namespace MissionControl.ReadModels.Lifecycle;

@@ -1,11 +1,9 @@
 using MissionControl.GrainInterfaces.Boards;
 using MissionControl.GrainInterfaces.Tasks;
 using MissionControl.Grains.Common;
-using MissionControl.Grains.Tasks;
 using MissionControl.ReadModels.Queries;
-using MissionControl.Runtime;
-using TaskStatus = MissionControl.Grains.Tasks.TaskStatus;
 using Orleans;
+using TaskStatus = MissionControl.Grains.Tasks.TaskStatus;
 
 namespace MissionControl.ReadModels.Work;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using MissionControl.Api.Tests.Support;
 using MissionControl.ApiGateway.Configuration;
 using MissionControl.Grains.Common;

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MissionControl.Grains.Agents;
 using MissionControl.Grains.Agents.Events;
-using MissionControl.Grains.Agents.Inbox;
 using MissionControl.Grains.Security;
 using MissionControl.Runtime;
 using MissionControl.Silo.Hosting;

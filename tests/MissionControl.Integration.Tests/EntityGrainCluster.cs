@@ -1,16 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using MissionControl.GrainInterfaces.Boards;
 using MissionControl.GrainInterfaces.Gateways;
-using MissionControl.GrainInterfaces.Organizations;
-using MissionControl.GrainInterfaces.Tasks;
 using MissionControl.Grains;
-using MissionControl.Grains.Boards;
 using MissionControl.Grains.Common;
 using MissionControl.Grains.Gateways;
-using MissionControl.Grains.Organizations;
-using MissionControl.Grains.Tasks;
 using MissionControl.ReadModels;
-using MissionControl.Runtime;
 using MissionControl.Silo.Hosting;
 using MissionControl.Testing;
 using Orleans;

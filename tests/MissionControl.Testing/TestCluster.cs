@@ -3,10 +3,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MissionControl.Silo.Cluster;
 using MissionControl.Silo.Hosting;
-using Orleans;
 using Orleans.Configuration;
-using Orleans.Runtime;
 using Orleans.Hosting;
+using Orleans.Runtime;
 
 namespace MissionControl.Testing;
 

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MissionControl.ApiGateway.Access;
-using MissionControl.ApiGateway.Apis.Contracts;
+using MissionControl.ApiGateway.Apis.Boards;
+using MissionControl.ApiGateway.Apis.Users;
 using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Http;
 using MissionControl.ApiGateway.OpenApi;

@@ -1,10 +1,8 @@
 using MissionControl.ApiGateway.Access;
-using MissionControl.ApiGateway.Apis.Contracts;
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.Grains.Access;
 using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Queries;
-using MissionControl.Runtime;
 using Orleans;
 
 namespace MissionControl.ApiGateway.Apis.Agents;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MissionControl.ApiGateway.Access;
-using MissionControl.ApiGateway.Apis.Contracts;
+using MissionControl.ApiGateway.Apis.Users;
 using MissionControl.ApiGateway.Http;
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.Grains.Access;

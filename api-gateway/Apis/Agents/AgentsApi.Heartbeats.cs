@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MissionControl.ApiGateway.Access;
-using MissionControl.ApiGateway.Apis.Contracts;
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.Grains.Access;
 using MissionControl.Grains.Agents;
 using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Queries;
-using MissionControl.Runtime;
 using Orleans;
 
 namespace MissionControl.ApiGateway.Apis.Agents;

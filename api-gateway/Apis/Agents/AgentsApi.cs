@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MissionControl.ApiGateway.Access;
-using MissionControl.ApiGateway.Apis.Contracts;
 using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Http;
 using MissionControl.Grains.Agents;

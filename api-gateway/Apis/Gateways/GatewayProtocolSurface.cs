@@ -1,4 +1,3 @@
-using MissionControl.ApiGateway.Apis.Contracts;
 
 namespace MissionControl.ApiGateway.Apis.Gateways;
 

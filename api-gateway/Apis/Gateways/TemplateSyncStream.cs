@@ -1,8 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using Microsoft.Net.Http.Headers;
-using MissionControl.ApiGateway.Apis.Contracts;
 using MissionControl.Grains.Common;
 using MissionControl.Grains.Gateways.TemplateSync;
 using MissionControl.OpenClaw.Errors;

@@ -1,8 +1,6 @@
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.GrainInterfaces.Boards;
-using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.Grains.Common;
-using MissionControl.Runtime;
 using Orleans;
 
 namespace MissionControl.Grains.Agents.Provisioning;

@@ -3,10 +3,9 @@ using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.Grains.Common;
 using MissionControl.Grains.Gateways.Config;
-using MissionControl.Runtime;
 using MissionControl.Templates.Context;
-using TemplateRules = MissionControl.Templates.Context.BoardRules;
 using Orleans;
+using TemplateRules = MissionControl.Templates.Context.BoardRules;
 
 namespace MissionControl.Grains.Agents.Provisioning;
 

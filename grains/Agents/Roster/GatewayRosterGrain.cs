@@ -5,7 +5,6 @@ using MissionControl.Grains.Access;
 using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.Grains.Common;
 using MissionControl.Grains.Gateways.TemplateSync;
-using MissionControl.Runtime;
 using Orleans;
 using Orleans.Runtime;
 

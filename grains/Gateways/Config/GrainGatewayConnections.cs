@@ -1,6 +1,5 @@
 using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.OpenClaw;
-using MissionControl.Runtime;
 using Orleans;
 
 namespace MissionControl.Grains.Gateways.Config;

@@ -3,7 +3,6 @@ using MissionControl.Grains.Agents;
 using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.OpenClaw.Errors;
 using MissionControl.OpenClaw.Operations;
-using MissionControl.Runtime;
 using MissionControl.Templates.Credentials;
 using Orleans;
 

@@ -1,6 +1,5 @@
 using System.Net.ServerSentEvents;
 using Microsoft.Extensions.Logging.Abstractions;
-using MissionControl.ApiGateway.Apis.Contracts;
 using MissionControl.ApiGateway.Apis.Gateways;
 using MissionControl.Grains.Agents;
 using MissionControl.Grains.Agents.Provisioning;

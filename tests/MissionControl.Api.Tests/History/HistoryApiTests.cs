@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MissionControl.Api.Tests.Support;
-using MissionControl.ApiGateway.Apis;
 
 namespace MissionControl.Api.Tests.History;
 

@@ -20,7 +20,6 @@ using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.Grains.Security;
 using MissionControl.OpenClaw.Resilience;
 using MissionControl.ReadModels.Work;
-using MissionControl.Runtime;
 using MissionControl.Silo.Hosting;
 using MissionControl.Templates.Credentials;
 using MissionControl.Testing;

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
-using MissionControl.Api.Tests.Support;
 using MissionControl.ReadModels.Queries;
 
 namespace MissionControl.Api.Tests.Tasks;

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text;
-using MissionControl.Api.Tests.Support;
 using MissionControl.ReadModels.Queries;
 
 namespace MissionControl.Api.Tests.Tasks;

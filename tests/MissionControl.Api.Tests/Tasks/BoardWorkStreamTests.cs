@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MissionControl.Api.Tests.Support;
 
 namespace MissionControl.Api.Tests.Tasks;
 

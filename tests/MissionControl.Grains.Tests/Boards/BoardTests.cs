@@ -1,5 +1,4 @@
 using MissionControl.Grains.Boards;
-using MissionControl.Grains.Boards.Events;
 using MissionControl.Grains.Common;
 
 namespace MissionControl.Grains.Tests.Boards;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MissionControl.Fakes;
 using MissionControl.GrainInterfaces.Agents;
-using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.Grains.Agents;
 using MissionControl.Grains.Agents.Events;
 using MissionControl.Grains.Agents.Provisioning;

@@ -1,5 +1,4 @@
 using MissionControl.Fakes;
-using MissionControl.Grains.Agents;
 using MissionControl.Grains.Agents.Events;
 using MissionControl.Testing;
 

@@ -4,7 +4,6 @@ using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.Grains.Security;
 using MissionControl.OpenClaw;
 using MissionControl.OpenClaw.Identity;
-using MissionControl.OpenClaw.Operations;
 using MissionControl.OpenClaw.Resilience;
 using MissionControl.ReadModels.Queries;
 using MissionControl.Templates.Credentials;

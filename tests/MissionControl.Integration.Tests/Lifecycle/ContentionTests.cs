@@ -4,7 +4,6 @@ using MissionControl.GrainInterfaces.Boards;
 using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.Testing;
 using Npgsql;
-using Orleans;
 using Xunit.Abstractions;
 
 namespace MissionControl.Integration.Tests.Lifecycle;

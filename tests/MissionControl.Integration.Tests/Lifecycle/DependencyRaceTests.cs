@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using MissionControl.Fakes;
-using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.GrainInterfaces.Tasks;
 using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Queries;

@@ -9,7 +9,6 @@ using MissionControl.Integration.Tests.Agents;
 using MissionControl.OpenClaw.Resilience;
 using MissionControl.ReadModels;
 using MissionControl.ReadModels.Work;
-using MissionControl.Runtime;
 using MissionControl.Testing;
 using Orleans;
 

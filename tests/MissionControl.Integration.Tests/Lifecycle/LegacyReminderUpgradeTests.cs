@@ -1,6 +1,5 @@
 using MissionControl.Fakes;
 using MissionControl.GrainInterfaces.Gateways;
-using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.Grains.Agents.Events;
 using MissionControl.Integration.Tests.Agents;
 using MissionControl.Testing;

@@ -2,12 +2,10 @@ using MissionControl.Fakes;
 using MissionControl.GrainInterfaces.Agents;
 using MissionControl.GrainInterfaces.Boards;
 using MissionControl.GrainInterfaces.Gateways;
-using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.GrainInterfaces.Tasks;
 using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.Integration.Tests.Agents;
 using MissionControl.ReadModels.Queries;
-using MissionControl.Templates.Credentials;
 
 namespace MissionControl.Integration.Tests.Lifecycle;
 

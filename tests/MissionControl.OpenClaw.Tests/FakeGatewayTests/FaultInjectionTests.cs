@@ -1,8 +1,6 @@
 using MissionControl.OpenClaw.Errors;
 using MissionControl.OpenClaw.Heartbeats;
-using MissionControl.OpenClaw.Operations;
 using MissionControl.OpenClaw.Resilience;
-using MissionControl.Fakes;
 using MissionControl.OpenClaw.Tests.Support;
 using Polly.CircuitBreaker;
 

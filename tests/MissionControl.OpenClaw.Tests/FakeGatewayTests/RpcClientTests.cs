@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using MissionControl.OpenClaw.Connection;
 using MissionControl.OpenClaw.Errors;
 using MissionControl.OpenClaw.Identity;
 using MissionControl.OpenClaw.Protocol;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MissionControl.Runtime;
 using MissionControl.Silo.Tests.TestGrains;
-using Orleans;
 using Orleans.Runtime;
 
 namespace MissionControl.Silo.Tests.Hosted;

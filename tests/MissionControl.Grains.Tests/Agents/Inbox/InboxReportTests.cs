@@ -1,4 +1,3 @@
-using MissionControl.Grains.Agents;
 using MissionControl.Grains.Agents.Events;
 using MissionControl.Grains.Agents.Inbox;
 using MissionControl.Grains.Common;

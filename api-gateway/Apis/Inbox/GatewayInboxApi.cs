@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MissionControl.ApiGateway.Authentication;
+using MissionControl.ApiGateway.Http;
+using MissionControl.ApiGateway.OpenApi;
+using MissionControl.Grains.Common;
+using MissionControl.ReadModels.Inbox;
+
+namespace MissionControl.ApiGateway.Apis.Inbox;
+
+/// <summary>
+/// The agent inbox (<c>/api/gateway/*</c>), called with <c>X-Api-Key</c>: fetch leased messages,
+/// report them, check in, write to other agents, and fetch the skill that explains all this.
+/// </summary>
+public static class GatewayInboxApi
+{
+
+    public static IEndpointRouteBuilder MapGatewayInboxApi(this IEndpointRouteBuilder app)
+    {
+        var gateway = app.MapGroup("/api/gateway").RequireInboxKey().WithTags("gateway").WithAgentRoles(AgentRoles.Every);
+        gateway.MapGet("/poll", Poll).WithName("GatewayPoll");
+        gateway.MapPost("/report", Report).WithName("GatewayReport");
+        gateway.MapPost("/heartbeat", Heartbeat).WithName("GatewayHeartbeat");
+        gateway.MapPost("/send-message", SendMessage).WithName("GatewaySendMessage");
+        gateway.MapGet("/setup-guide/{agent_id}", SetupGuide).WithName("GatewaySetupGuide");
+        return app;
+    }
+
+    /// <summary>Leases the caller's waiting messages (oldest first) and lists who it works with.</summary>
+    public static async Task<Ok<GatewayPollResponse>> Poll(AgentCaller caller, InboxMessaging inbox, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(GatewayPollResponse.From(await inbox.PollAsync(caller.AgentId, clock.GetUtcNow(), ct)));
+
+    /// <summary>Completes one of the caller's delivered messages; a message from an agent sends it the result.</summary>
+    public static async Task<Ok<GatewayStatus>> Report(
+        GatewayReportRequest body, AgentCaller caller, InboxMessaging inbox, TimeProvider clock, CancellationToken ct)
+    {
+        await inbox.ReportAsync(caller.AgentId, body.MessageId, body.Result, clock.GetUtcNow(), ct);
+        return TypedResults.Ok(new GatewayStatus("ok"));
+    }
+
+    /// <summary>The caller is alive (it is never brought back from failed or deleted by this).</summary>
+    public static async Task<Ok<GatewayHeartbeat>> Heartbeat(AgentCaller caller, InboxMessaging inbox, TimeProvider clock)
+    {
+        await inbox.HeartbeatAsync(caller.AgentId, clock.GetUtcNow());
+        return TypedResults.Ok(new GatewayHeartbeat("ok", caller.AgentId));
+    }
+
+    /// <summary>Queues a message for another agent of the caller's organization, named by id or exact name.</summary>
+    public static async Task<Results<Ok<GatewaySendMessageAccepted>, JsonHttpResult<ErrorBody>>> SendMessage(
+        GatewaySendMessageRequest body, AgentCaller caller, InboxMessaging inbox, TimeProvider clock, HttpContext context, CancellationToken ct)
+    {
+        var outcome = await inbox.SendAsync(caller.AgentId, new InboxSend(body.Target, body.Content, body.Channel, body.MessageId), clock.GetUtcNow(), ct);
+        return outcome switch
+        {
+            SendAccepted sent => TypedResults.Ok(GatewaySendMessageAccepted.From(sent)),
+            SendAmbiguous ambiguous => Error(context, StatusCodes.Status409Conflict, AmbiguousTarget.From(ambiguous)),
+            SendToPerson person => Error(context, StatusCodes.Status400BadRequest, person.Detail),
+            _ => throw new InvalidOperationException($"Unexpected send outcome {outcome.GetType().Name}"),
+        };
+    }
+
+    /// <summary>The inbox skill for the caller itself; any other agent id reads as unknown.</summary>
+    public static Ok<GatewaySetupGuide> SetupGuide([FromRoute(Name = "agent_id")] Guid agentId, AgentCaller caller, InboxSetupGuide guide) =>
+        agentId == caller.AgentId
+            ? TypedResults.Ok(new GatewaySetupGuide(InboxSetupGuide.SkillFilename, guide.SkillFor(agentId), InboxSetupGuide.HeartbeatAddition))
+            : throw DomainError.NotFound();
+
+    private static JsonHttpResult<ErrorBody> Error(HttpContext context, int status, object detail) =>
+        TypedResults.Json(new ErrorBody(detail, context.TraceIdentifier), statusCode: status);
+}
