@@ -1,79 +1,192 @@
+using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
 
 namespace MissionControl.ApiGateway.Http;
 
 /// <summary>
-/// Describes why minimal-API binding rejected a request as <see cref="ValidationIssue"/>s. The
-/// framework reports these as exceptions with English messages; we keep the location it gives
-/// and replace its wording, which names CLR types, with the contract's.
+/// Describes why minimal-API binding refused a request, as <see cref="ValidationIssue"/>s. The
+/// framework says so with an exception whose text is for people, so none of it is read here:
+/// the request itself is looked at again (the body, kept by <see cref="InvalidTextMiddleware"/>,
+/// against its type's JSON contract; the route, query and headers against the handler's
+/// parameters) to find what did not bind and where.
 /// </summary>
 internal static partial class BindingFailures
 {
+    private static readonly IReadOnlyList<ValidationIssue> Unreadable = [new(["request"], "Value could not be parsed", "parsing")];
+
     public static IReadOnlyList<ValidationIssue> Describe(BadHttpRequestException ex, HttpContext context) =>
-        ex.InnerException is JsonException json ? DescribeJson(json) : [DescribeParameter(ex.Message, context)];
+        ex.InnerException is JsonException json
+            ? DescribeBody(json, context)
+            : DescribeParameters(context) is { Count: > 0 } issues ? issues : Unreadable;
 
-    private static IReadOnlyList<ValidationIssue> DescribeJson(JsonException json)
+    private static IReadOnlyList<ValidationIssue> DescribeBody(JsonException json, HttpContext context)
     {
-        // The reader's own errors (bad syntax, truncation) arrive wrapped in a second JsonException.
-        if (json.InnerException is JsonException)
+        if (ReadBody(context.Request) is not { } document)
             return [new ValidationIssue(["body"], "JSON decode error", "json_invalid")];
-
-        var missing = MissingProperties(json.Message);
-        if (missing.Count > 0)
-            return [.. missing.Select(name => new ValidationIssue(["body", name], "Field required", "missing"))];
-
-        var location = JsonPathLocation(json.Path);
-        return json.Message.Contains("allow null", StringComparison.Ordinal)
-            ? [new ValidationIssue(location, "Field may not be null", "null_not_allowed")]
-            : [new ValidationIssue(location, "Value has the wrong type for this field", "type_error")];
+        using (document)
+        {
+            var path = PathOf(json.Path);
+            var element = At(document.RootElement, path);
+            List<object> location = ["body", .. path];
+            if (element?.ValueKind == JsonValueKind.Null)
+                return [new ValidationIssue(location, "Field may not be null", "null_not_allowed")];
+            var missing = element?.ValueKind == JsonValueKind.Object ? MissingProperties(element.Value, ContractAt(context, path)) : [];
+            return missing.Count > 0
+                ? [.. missing.Select(name => new ValidationIssue([.. location, name], "Field required", "missing"))]
+                : [new ValidationIssue(location, "Value has the wrong type for this field", "type_error")];
+        }
     }
 
-    private static List<string> MissingProperties(string message)
+    /// <summary>The body again, as JSON; null when it is not JSON at all.</summary>
+    private static JsonDocument? ReadBody(HttpRequest request)
     {
-        var at = message.IndexOf("missing required properties", StringComparison.Ordinal);
-        return at < 0 ? [] : [.. QuotedName().Matches(message[at..]).Select(match => match.Groups[1].Value)];
+        if (request.Body is not MemoryStream kept)
+            return null;
+        try
+        {
+            return JsonDocument.Parse(kept.GetBuffer().AsMemory(0, (int)kept.Length));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
-    private static List<object> JsonPathLocation(string? path)
+    /// <summary>The serializer's path to where it stopped (<c>$.board_access[0].board_id</c>) as segments.</summary>
+    private static List<object> PathOf(string? path)
     {
-        List<object> location = ["body"];
+        List<object> segments = [];
         foreach (Match segment in PathSegment().Matches(path ?? ""))
         {
             if (segment.Groups["index"].Success)
-                location.Add(int.Parse(segment.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture));
+                segments.Add(int.Parse(segment.Groups["index"].Value, CultureInfo.InvariantCulture));
             else
-                location.Add(segment.Groups["name"].Success ? segment.Groups["name"].Value : segment.Groups["quoted"].Value);
+                segments.Add(segment.Groups["name"].Success ? segment.Groups["name"].Value : segment.Groups["quoted"].Value);
         }
 
-        return location;
+        return segments;
     }
 
-    private static ValidationIssue DescribeParameter(string message, HttpContext context)
+    private static JsonElement? At(JsonElement root, List<object> path)
     {
-        var name = ParameterName().Match(message) is { Success: true } match ? match.Groups["name"].Value : null;
-        object[] location = name is null ? [Source(message, name, context)] : [Source(message, name, context), name];
-        return message.StartsWith("Required", StringComparison.Ordinal) || message.Contains("no body", StringComparison.Ordinal)
-            ? new ValidationIssue(location, "Field required", "missing")
-            : new ValidationIssue(location, "Value could not be parsed", "parsing");
+        var element = root;
+        foreach (var segment in path)
+        {
+            if (segment is int index && element.ValueKind == JsonValueKind.Array && index < element.GetArrayLength())
+                element = element[index];
+            else if (segment is string name && element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var child))
+                element = child;
+            else
+                return null;
+        }
+
+        return element;
     }
 
-    private static string Source(string message, string? name, HttpContext context) => message switch
+    /// <summary>The JSON contract of the body's type at <paramref name="path"/>, when the handler binds a typed body.</summary>
+    private static JsonTypeInfo? ContractAt(HttpContext context, List<object> path)
     {
-        _ when message.Contains("query string", StringComparison.Ordinal) => "query",
-        _ when message.Contains("body", StringComparison.Ordinal) => "body",
-        _ when message.Contains("header", StringComparison.Ordinal) => "header",
-        _ when name is not null && context.Request.Query.ContainsKey(name) => "query",
-        _ when name is not null && context.Request.RouteValues.ContainsKey(name) => "path",
-        _ => "request",
-    };
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is not { } bodyType)
+            return null;
+        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var contract = options.GetTypeInfo(bodyType);
+        foreach (var segment in path)
+        {
+            var next = segment is string name
+                ? contract.Properties.FirstOrDefault(property => property.Name == name)?.PropertyType
+                : contract.ElementType;
+            if (next is null)
+                return null;
+            contract = options.GetTypeInfo(next);
+        }
 
-    [GeneratedRegex("'([^']+)'")]
-    private static partial Regex QuotedName();
+        return contract;
+    }
+
+    /// <summary>The required properties (required members, constructor parameters without a default) the object lacks.</summary>
+    private static List<string> MissingProperties(JsonElement value, JsonTypeInfo? contract) =>
+        contract?.Kind != JsonTypeInfoKind.Object
+            ? []
+            : [.. contract.Properties
+                .Where(property => property.IsRequired || property.AssociatedParameter is { HasDefaultValue: false })
+                .Select(property => property.Name)
+                .Where(name => !value.TryGetProperty(name, out _))];
+
+    /// <summary>Each route, query or header parameter of the handler that is missing or does not parse; a missing body.</summary>
+    private static List<ValidationIssue> DescribeParameters(HttpContext context)
+    {
+        var metadata = context.GetEndpoint()?.Metadata;
+        var issues = new List<ValidationIssue>();
+        foreach (var parameter in metadata?.GetOrderedMetadata<IParameterBindingMetadata>() ?? [])
+        {
+            if (Source(parameter, context) is not { } source)
+                continue;
+            var raw = RawValue(source, parameter, context);
+            if (string.IsNullOrEmpty(raw) && !parameter.IsOptional)
+                issues.Add(new ValidationIssue([source, KeyOf(parameter)], "Field required", "missing"));
+            else if (!string.IsNullOrEmpty(raw) && !Parses(raw, parameter.ParameterInfo.ParameterType))
+                issues.Add(new ValidationIssue([source, KeyOf(parameter)], "Value could not be parsed", "parsing"));
+        }
+
+        if (issues.Count == 0 && metadata?.GetMetadata<IAcceptsMetadata>() is { IsOptional: false } && context.Request.ContentLength is null or 0)
+            issues.Add(new ValidationIssue(["body"], "Field required", "missing"));
+        return issues;
+    }
+
+    /// <summary>Where a parameter is read from, as minimal APIs decide it; null for bodies, services and the like.</summary>
+    private static string? Source(IParameterBindingMetadata parameter, HttpContext context)
+    {
+        var attributes = parameter.ParameterInfo.GetCustomAttributes();
+        if (attributes.OfType<IFromHeaderMetadata>().Any())
+            return "header";
+        if (attributes.OfType<IFromQueryMetadata>().Any())
+            return "query";
+        if (attributes.OfType<IFromRouteMetadata>().Any() || context.Request.RouteValues.ContainsKey(parameter.Name))
+            return "path";
+        if (attributes.OfType<IFromBodyMetadata>().Any() || attributes.OfType<IFromServiceMetadata>().Any() || parameter.HasBindAsync)
+            return null;
+        return parameter.HasTryParse || parameter.ParameterInfo.ParameterType == typeof(string) ? "query" : null;
+    }
+
+    private static string KeyOf(IParameterBindingMetadata parameter)
+    {
+        var attributes = parameter.ParameterInfo.GetCustomAttributes().ToList();
+        return attributes.OfType<IFromQueryMetadata>().FirstOrDefault()?.Name
+            ?? attributes.OfType<IFromHeaderMetadata>().FirstOrDefault()?.Name
+            ?? attributes.OfType<IFromRouteMetadata>().FirstOrDefault()?.Name
+            ?? parameter.Name;
+    }
+
+    private static string? RawValue(string source, IParameterBindingMetadata parameter, HttpContext context)
+    {
+        var key = KeyOf(parameter);
+        if (source == "path")
+            return context.Request.RouteValues.TryGetValue(key, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
+        return source == "query" ? context.Request.Query[key].FirstOrDefault() : context.Request.Headers[key].FirstOrDefault();
+    }
+
+    /// <summary>Whether the value parses as minimal APIs would parse it: its type's TryParse, or an enum name.</summary>
+    private static bool Parses(string raw, Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string))
+            return true;
+        if (type.IsEnum)
+            return Enum.TryParse(type, raw, ignoreCase: true, out _);
+        var withCulture = type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static,
+            [typeof(string), typeof(IFormatProvider), type.MakeByRefType()]);
+        if (withCulture is not null)
+            return (bool)withCulture.Invoke(null, [raw, CultureInfo.InvariantCulture, null])!;
+        var plain = type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), type.MakeByRefType()]);
+        return plain is null || (bool)plain.Invoke(null, [raw, null])!;
+    }
 
     [GeneratedRegex(@"\.(?<name>[^.\[]+)|\[(?<index>\d+)\]|\['(?<quoted>[^']*)'\]")]
     private static partial Regex PathSegment();
-
-    [GeneratedRegex("parameter \"(?:[^\"]* )?(?<name>[^\" ]+)\"")]
-    private static partial Regex ParameterName();
 }

@@ -9,8 +9,6 @@ public static class UserDecider
 {
     public const string NotFoundDetail = "User not found";
 
-    private const int MaxFieldLength = 20_000;
-
     /// <summary>Registers a new or deleted user; a live one is left as it is.</summary>
     public static IReadOnlyList<UserEvent> Register(UserState? state, Guid userId, UserIdentity identity, DateTimeOffset now)
     {
@@ -48,8 +46,8 @@ public static class UserDecider
     {
         if (requested is null)
             return current;
-        if (requested.Length > MaxFieldLength)
-            throw DomainError.Validation($"{field} must be at most {MaxFieldLength} characters");
+        if (requested.Length > FieldLimits.Text)
+            throw DomainError.Validation($"{field} must be at most {FieldLimits.Text} characters");
         return Clean(requested);
     }
 

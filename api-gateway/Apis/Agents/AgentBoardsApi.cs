@@ -97,9 +97,7 @@ public static class AgentBoardsApi
     {
         await RequireLeadOnAsync(caller, boardId, boards, ct);
         var target = await guard.OnBoardAsync(boardId, agentId, ct);
-        var input = new AgentInput();
-        var message = input.RequiredText("message", body.Message, "message is required");
-        input.ThrowIfInvalid();
+        var message = AgentInput.RequiredText(body.Message, "message is required");
         await gateway.NudgeAsync(target, message, ct);
         return TypedResults.Ok(OkResponse.Instance);
     }
@@ -125,11 +123,7 @@ public static class AgentBoardsApi
     {
         await RequireLeadOnAsync(caller, boardId, boards, ct);
         var target = await guard.OnBoardAsync(boardId, agentId, ct);
-        var input = new AgentInput();
-        var content = input.RequiredText("content", body.Content, "content is required");
-        input.Text("source_url", body.SourceUrl);
-        input.Text("reason", body.Reason);
-        input.ThrowIfInvalid();
+        var content = AgentInput.RequiredText(body.Content, "content is required");
         await grains.GetGrain<IAgentGrain>(agentId.ToString()).Update(new AgentChanges { SoulTemplate = content });
         await gateway.WriteSoulAsync(target, content, ct);
         return TypedResults.Ok(OkResponse.Instance);

@@ -18,25 +18,16 @@ public sealed class AgentCreation(
     /// <param name="session">The user's session when a user creates; null for a lead agent.</param>
     public async Task<AgentSnapshot> CreateAsync(Actor actor, UserSession? session, AgentCreate body, CancellationToken ct)
     {
-        var input = new AgentInput();
-        var name = input.Name(body.Name, required: true)!;
-        input.Status(body.Status);
-        var heartbeat = input.HeartbeatConfig(body.HeartbeatConfig);
-        var identity = input.IdentityProfile(body.IdentityProfile);
-        var identityTemplate = input.Text("identity_template", body.IdentityTemplate);
-        var soulTemplate = input.Text("soul_template", body.SoulTemplate);
-        input.ThrowIfInvalid();
-
         var board = await BoardToCreateOnAsync(actor, session, body.BoardId, ct);
         var gatewayId = await GatewayOfAsync(board, ct);
         var agentId = Guid.NewGuid();
         await grains.GetGrain<IAgentGrain>(agentId.ToString()).MintTokenAhead();
-        return await grains.GetGrain<IGatewayRosterGrain>(gatewayId.ToString()).AddWorker(new NewAgent(agentId, name, board.Id, gatewayId)
+        return await grains.GetGrain<IGatewayRosterGrain>(gatewayId.ToString()).AddWorker(new NewAgent(agentId, AgentInput.Name(body.Name)!, board.Id, gatewayId)
         {
-            HeartbeatConfig = heartbeat,
-            IdentityProfile = identity,
-            IdentityTemplate = identityTemplate,
-            SoulTemplate = soulTemplate,
+            HeartbeatConfig = body.HeartbeatConfig,
+            IdentityProfile = AgentInput.IdentityProfile(body.IdentityProfile),
+            IdentityTemplate = body.IdentityTemplate,
+            SoulTemplate = body.SoulTemplate,
         });
     }
 

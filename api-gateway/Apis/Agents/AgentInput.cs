@@ -1,112 +1,154 @@
 using System.Text.Json;
-using MissionControl.ApiGateway.Http;
+using FluentValidation;
+using FluentValidation.Results;
+using MissionControl.ApiGateway.Apis.Validation;
 using MissionControl.Grains.Agents;
 using MissionControl.Grains.Common;
 
 namespace MissionControl.ApiGateway.Apis.Agents;
 
-/// <summary>
-/// Bounds on what clients may send about an agent. Request bodies may be up to 1 MiB, far more
-/// than any of these fields needs, and everything here ends up in events, workspace files or
-/// gateway messages, so each field is checked before anything is recorded or sent.
-/// </summary>
-internal sealed class AgentInput
+/// <summary>The rules of <c>POST /agents</c>' body (and a lead's <c>POST /agent/agents</c>).</summary>
+public sealed class AgentCreateValidator : RequestValidator<AgentCreate>
 {
-    public const int MaxNameLength = 100;
-    public const int MaxStatusLength = 64;
-    public const int MaxTextLength = 64 * 1024;
-    public const int MaxProfileEntries = 50;
-    public const int MaxProfileKeyLength = 100;
-    public const int MaxProfileValueLength = 2000;
-    public const int MaxHeartbeatConfigLength = 4096;
-
-    private readonly List<ValidationIssue> _issues = [];
-
-    /// <summary>Throws the collected issues as one 422.</summary>
-    public void ThrowIfInvalid()
+    public AgentCreateValidator()
     {
-        if (_issues.Count > 0)
-            throw new ApiValidationException(_issues);
+        RuleFor(agent => agent.Name).AgentName(required: true);
+        RuleFor(agent => agent.Status).Text(FieldLimits.Label);
+        RuleFor(agent => agent.HeartbeatConfig).HeartbeatConfig();
+        RuleFor(agent => agent.IdentityProfile).IdentityProfile();
+        RuleFor(agent => agent.IdentityTemplate).Text(FieldLimits.Text);
+        RuleFor(agent => agent.SoulTemplate).Text(FieldLimits.Text);
     }
+}
 
+/// <summary>The rules of <c>PATCH /agents/{id}</c>' body: what is given follows the create's rules.</summary>
+public sealed class AgentUpdateValidator : RequestValidator<AgentUpdate>
+{
+    public AgentUpdateValidator()
+    {
+        RuleFor(agent => agent.Name).AgentName(required: false);
+        RuleFor(agent => agent.Status).Text(FieldLimits.Label);
+        RuleFor(agent => agent.HeartbeatConfig).HeartbeatConfig();
+        RuleFor(agent => agent.IdentityProfile).IdentityProfile();
+        RuleFor(agent => agent.IdentityTemplate).Text(FieldLimits.Text);
+        RuleFor(agent => agent.SoulTemplate).Text(FieldLimits.Text);
+    }
+}
+
+/// <summary>The rules of an agent's own heartbeat.</summary>
+public sealed class AgentHeartbeatValidator : RequestValidator<AgentHeartbeat>
+{
+    public AgentHeartbeatValidator() => RuleFor(beat => beat.Status).Text(FieldLimits.Label);
+}
+
+/// <summary>The rules of a heartbeat by name, which may create the agent.</summary>
+public sealed class AgentHeartbeatCreateValidator : RequestValidator<AgentHeartbeatCreate>
+{
+    public AgentHeartbeatCreateValidator()
+    {
+        RuleFor(beat => beat.Name).AgentName(required: true);
+        RuleFor(beat => beat.Status).Text(FieldLimits.Label);
+    }
+}
+
+/// <summary>The rules of a lead's nudge; a blank message is the handler's "message is required".</summary>
+public sealed class AgentNudgeValidator : RequestValidator<AgentNudge>
+{
+    public AgentNudgeValidator() => RuleFor(nudge => nudge.Message).Text(FieldLimits.Text);
+}
+
+/// <summary>The rules of a lead's new SOUL.md; blank content is the handler's "content is required".</summary>
+public sealed class SoulUpdateValidator : RequestValidator<SoulUpdate>
+{
+    public SoulUpdateValidator()
+    {
+        RuleFor(soul => soul.Content).Text(FieldLimits.Text);
+        RuleFor(soul => soul.SourceUrl).Text(FieldLimits.Text);
+        RuleFor(soul => soul.Reason).Text(FieldLimits.Text);
+    }
+}
+
+/// <summary>
+/// The agent fields' own rules, and what the agent routes make of a valid body. Everything
+/// here ends up in events, workspace files or gateway messages.
+/// </summary>
+public static class AgentInput
+{
     /// <summary>
-    /// A display name: not blank when required, short, and free of path separators and control
-    /// characters (names reach session labels, workspace messages and logs).
+    /// A display name: not blank when required (nor blanked when given), and free of path
+    /// separators and control characters (names reach session labels, workspace messages and logs).
     /// </summary>
-    public string? Name(string? name, bool required)
-    {
-        var trimmed = name?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            if (required || name is not null)
-                Add("name", "name is required", "missing");
-            return null;
-        }
-
-        if (trimmed.Length > MaxNameLength)
-            Add("name", $"name may be at most {MaxNameLength} characters", "string_too_long");
-        else if (trimmed.Any(c => char.IsControl(c) || c is '/' or '\\'))
-            Add("name", "name may not contain '/', '\\' or control characters", "value_error");
-        return trimmed;
-    }
-
-    /// <summary>A status an agent reports about itself: short text.</summary>
-    public string? Status(string? status)
-    {
-        if (status is { Length: > MaxStatusLength })
-            Add("status", $"status may be at most {MaxStatusLength} characters", "string_too_long");
-        return status;
-    }
-
-    /// <summary>Free text (templates, messages, SOUL.md content) of bounded length.</summary>
-    public string? Text(string field, string? value)
-    {
-        if (value is { Length: > MaxTextLength })
-            Add(field, $"{field} may be at most {MaxTextLength} characters", "string_too_long");
-        return value;
-    }
-
-    /// <summary>Non-blank free text of bounded length; blank is refused at once with <paramref name="missingDetail"/>.</summary>
-    public string RequiredText(string field, string? value, string missingDetail)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-            throw DomainError.Validation(missingDetail);
-        return Text(field, trimmed)!;
-    }
+    public static IRuleBuilderOptions<T, string?> AgentName<T>(this IRuleBuilder<T, string?> rule, bool required) =>
+        rule.Must(name => name is null ? !required : name.Trim().Length > 0)
+            .WithErrorCode("missing").WithMessage("name is required")
+            .Must(name => name is null || name.Trim().Length <= FieldLimits.Name)
+            .WithErrorCode("string_too_long").WithMessage($"String should have at most {FieldLimits.Name} characters")
+            .Must(name => name is null || !name.Any(c => char.IsControl(c) || c is '/' or '\\'))
+            .WithErrorCode("value_error").WithMessage("name may not contain '/', '\\' or control characters");
 
     /// <summary>Heartbeat settings: a small JSON object of settings.</summary>
-    public Dictionary<string, JsonElement>? HeartbeatConfig(Dictionary<string, JsonElement>? config)
-    {
-        if (config is not null && JsonSerializer.Serialize(config).Length > MaxHeartbeatConfigLength)
-            Add("heartbeat_config", $"heartbeat_config may be at most {MaxHeartbeatConfigLength} characters of JSON", "value_error");
-        return config;
-    }
+    public static IRuleBuilderOptions<T, Dictionary<string, JsonElement>?> HeartbeatConfig<T>(
+        this IRuleBuilder<T, Dictionary<string, JsonElement>?> rule) =>
+        rule.Must(config => config is null || JsonSerializer.Serialize(config).Length <= FieldLimits.HeartbeatConfigJson)
+            .WithErrorCode("value_error")
+            .WithMessage($"heartbeat_config may be at most {FieldLimits.HeartbeatConfigJson} characters of JSON");
+
+    /// <summary>Identity fields: a few entries of short text, numbers, booleans or lists of them.</summary>
+    public static IRuleBuilderOptionsConditions<T, Dictionary<string, JsonElement>?> IdentityProfile<T>(
+        this IRuleBuilder<T, Dictionary<string, JsonElement>?> rule) =>
+        rule.Must(profile => profile is null || profile.Count <= FieldLimits.ProfileEntries)
+            .WithErrorCode("value_error")
+            .WithMessage($"identity_profile may have at most {FieldLimits.ProfileEntries} entries")
+            .Custom((profile, context) =>
+            {
+                foreach (var (key, value) in profile ?? [])
+                {
+                    if (EntryFailure(key, value) is { } failure)
+                        context.AddFailure(failure);
+                }
+            });
+
+    /// <summary>The trimmed name, or null when none was given.</summary>
+    public static string? Name(string? name) => name?.Trim();
+
+    /// <summary>Non-blank free text; blank is refused with <paramref name="missingDetail"/>.</summary>
+    public static string RequiredText(string? value, string missingDetail) =>
+        Text.TrimToNull(value) ?? throw DomainError.Validation(missingDetail);
 
     /// <summary>
     /// Identity fields as trimmed text: numbers and booleans as written, lists joined with ", ",
-    /// nulls dropped; nested objects are refused.
+    /// nulls dropped.
     /// </summary>
-    public IReadOnlyDictionary<string, string>? IdentityProfile(Dictionary<string, JsonElement>? profile)
+    public static IReadOnlyDictionary<string, string>? IdentityProfile(Dictionary<string, JsonElement>? profile)
     {
         if (profile is null)
             return null;
-        if (profile.Count > MaxProfileEntries)
-            Add("identity_profile", $"identity_profile may have at most {MaxProfileEntries} entries", "value_error");
         var text = new Dictionary<string, string>();
         foreach (var (key, value) in profile)
         {
-            var entry = AsText(value);
-            if (key.Length > MaxProfileKeyLength || entry is { Length: > MaxProfileValueLength })
-                Add(["identity_profile", key], $"identity_profile keys may be at most {MaxProfileKeyLength} and values {MaxProfileValueLength} characters", "string_too_long");
-            else if (value.ValueKind == JsonValueKind.Object || (value.ValueKind == JsonValueKind.Array && entry is null))
-                Add(["identity_profile", key], "identity_profile values must be text, numbers, booleans or lists of them", "value_error");
-            else if (entry is not null)
+            if (AsText(value) is { } entry)
                 text[key] = entry;
         }
 
         return AgentProfiles.NormalizeIdentity(text);
     }
+
+    private static ValidationFailure? EntryFailure(string key, JsonElement value)
+    {
+        var entry = AsText(value);
+        if (key.Length > FieldLimits.Name || entry is { Length: > FieldLimits.ProfileValue })
+        {
+            return Failure(key, "string_too_long",
+                $"identity_profile keys may be at most {FieldLimits.Name} and values {FieldLimits.ProfileValue} characters");
+        }
+
+        return value.ValueKind == JsonValueKind.Object || (value.ValueKind == JsonValueKind.Array && entry is null)
+            ? Failure(key, "value_error", "identity_profile values must be text, numbers, booleans or lists of them")
+            : null;
+    }
+
+    private static ValidationFailure Failure(string key, string code, string message) =>
+        new("identity_profile", message) { ErrorCode = code, CustomState = new object[] { "identity_profile", key } };
 
     private static string? AsText(JsonElement value) => value.ValueKind switch
     {
@@ -119,9 +161,4 @@ internal sealed class AgentInput
 
     private static bool IsScalar(JsonElement value) =>
         value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
-
-    private void Add(string field, string message, string type) => Add([field], message, type);
-
-    private void Add(IEnumerable<object> location, string message, string type) =>
-        _issues.Add(new ValidationIssue(["body", .. location], message, type));
 }

@@ -82,19 +82,16 @@ public static partial class AgentsApi
 
     private static AgentChanges ReadChanges(AgentUpdate body, bool force)
     {
-        var input = new AgentInput();
-        var changes = new AgentChanges
+        return new AgentChanges
         {
-            Name = input.Name(body.Name, required: false),
-            Status = input.Status(body.Status),
-            HeartbeatConfig = input.HeartbeatConfig(body.HeartbeatConfig),
-            IdentityProfile = body.IdentityProfile is null ? null : input.IdentityProfile(body.IdentityProfile) ?? new Dictionary<string, string>(),
-            IdentityTemplate = input.Text("identity_template", body.IdentityTemplate),
-            SoulTemplate = input.Text("soul_template", body.SoulTemplate),
+            Name = AgentInput.Name(body.Name),
+            Status = body.Status,
+            HeartbeatConfig = body.HeartbeatConfig,
+            IdentityProfile = body.IdentityProfile is null ? null : AgentInput.IdentityProfile(body.IdentityProfile) ?? new Dictionary<string, string>(),
+            IdentityTemplate = body.IdentityTemplate,
+            SoulTemplate = body.SoulTemplate,
             IsGatewayMain = body.IsGatewayMain,
             Force = force,
         };
-        input.ThrowIfInvalid();
-        return changes;
     }
 }

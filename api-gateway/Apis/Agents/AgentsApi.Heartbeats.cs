@@ -16,10 +16,9 @@ public static partial class AgentsApi
         Guid agentId, AgentHeartbeat body, Caller caller,
         AgentGuard guard, AgentQueries agents, IGrainFactory grains, TimeProvider clock, AgentOptions options, CancellationToken ct)
     {
-        var status = ReadStatus(body.Status);
         var agent = await agents.GetAsync(agentId, ct) ?? throw DomainError.NotFound();
         AgentAccess.EnsureMayHeartbeat(await guard.ActorOfAsync(caller, ct), AgentGuard.Target(agent));
-        return await BeatAsync(grains, agentId, status, clock, options);
+        return await BeatAsync(grains, agentId, body.Status, clock, options);
     }
 
     /// <summary>
@@ -30,10 +29,8 @@ public static partial class AgentsApi
         AgentHeartbeatCreate body, Caller caller,
         AgentGuard guard, AgentCreation creation, AgentQueries agents, IGrainFactory grains, TimeProvider clock, AgentOptions options, CancellationToken ct)
     {
-        var input = new AgentInput();
-        var name = input.Name(body.Name, required: true)!;
-        var status = input.Status(body.Status);
-        input.ThrowIfInvalid();
+        var name = AgentInput.Name(body.Name)!;
+        var status = body.Status;
         if (caller is Caller.Agent self)
             return await BeatAsync(grains, self.Self.AgentId, status, clock, options);
 
@@ -55,14 +52,6 @@ public static partial class AgentsApi
         }
 
         return await BeatAsync(grains, agentId, status, clock, options);
-    }
-
-    private static string? ReadStatus(string? status)
-    {
-        var input = new AgentInput();
-        input.Status(status);
-        input.ThrowIfInvalid();
-        return status;
     }
 
     private static async Task<Ok<AgentRead>> BeatAsync(IGrainFactory grains, Guid agentId, string? status, TimeProvider clock, AgentOptions options)

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using MissionControl.ApiGateway.Apis.Validation;
+using MissionControl.ApiGateway.Http;
 using MissionControl.GrainInterfaces.Boards;
 using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Queries;
@@ -60,13 +62,6 @@ public sealed record BoardCreate(
 {
     public NewBoard ToNewBoard(Guid organizationId)
     {
-        new InputChecks()
-            .Name("name", Name)
-            .Text("description", Description, InputChecks.TextMax)
-            .Line("board_type", BoardType, InputChecks.NameMax)
-            .Text("objective", Objective, InputChecks.TextMax)
-            .AtLeast("max_agents", MaxAgents, 0)
-            .ThrowIfAny();
         return new NewBoard(organizationId, Name, Description, GatewayId)
         {
             BoardType = BoardType,
@@ -112,15 +107,10 @@ public sealed record BoardUpdate(
         }
 
         if (update is null)
-            throw new BadHttpRequestException("Required parameter \"BoardUpdate body\" was not provided from body.", StatusCodes.Status400BadRequest);
+            throw new ApiValidationException([new ValidationIssue(["body"], "Input should be a valid dictionary", "dict_type")]);
         RefuseExplicitNull(body, "gateway_id", "gateway_id is required");
         RefuseExplicitNull(body, "description", "description is required");
-        new InputChecks()
-            .Name("name", update.Name)
-            .Text("description", update.Description, InputChecks.TextMax)
-            .Text("objective", update.Objective, InputChecks.TextMax)
-            .AtLeast("max_agents", update.MaxAgents, 0)
-            .ThrowIfAny();
+        context.RequestServices.GetRequiredService<IValidator<BoardUpdate>>().ThrowIfInvalid(update);
         return update;
     }
 

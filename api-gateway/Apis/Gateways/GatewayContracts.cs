@@ -1,4 +1,3 @@
-using MissionControl.ApiGateway.Apis.Validation;
 using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.Grains.Gateways.TemplateSync;
 using MissionControl.ReadModels.Queries;
@@ -40,13 +39,6 @@ public sealed record GatewayCreate(
     bool AllowInsecureTls = false,
     bool DisableDevicePairing = false)
 {
-    public void Validate() => new InputChecks()
-        .Name("name", Name)
-        .Line("url", Url, InputChecks.UrlMax)
-        .WorkspaceRoot("workspace_root", WorkspaceRoot)
-        .Line("token", Token, InputChecks.TokenMax)
-        .ThrowIfAny();
-
     // Records print every member; the token must never reach a log line.
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
@@ -65,14 +57,6 @@ public sealed record GatewayUpdate(
     bool? AllowInsecureTls = null,
     bool? DisableDevicePairing = null)
 {
-    public void Validate() => new InputChecks()
-        .Name("name", Name)
-        .NotBlank("name", Name)
-        .Line("url", Url, InputChecks.UrlMax)
-        .WorkspaceRoot("workspace_root", WorkspaceRoot)
-        .Line("token", Token, InputChecks.TokenMax)
-        .ThrowIfAny();
-
     public GatewayChanges ToChanges() => new()
     {
         Name = Name,

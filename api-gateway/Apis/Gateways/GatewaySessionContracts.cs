@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MissionControl.ApiGateway.Apis.Validation;
 
 namespace MissionControl.ApiGateway.Apis.Gateways;
 
@@ -30,10 +29,7 @@ public sealed record GatewaySession(JsonElement Session);
 public sealed record GatewaySessionHistory(IReadOnlyList<JsonElement> History);
 
 /// <summary>The body of <c>POST /gateways/sessions/{session_id}/message</c>.</summary>
-public sealed record GatewaySessionMessage(string Content)
-{
-    public void Validate() => new InputChecks().Text("content", Content, InputChecks.MessageMax).ThrowIfAny();
-}
+public sealed record GatewaySessionMessage(string Content);
 
 /// <summary>The answer of <c>GET /gateways/commands</c>: what the gateway client speaks.</summary>
 public sealed record GatewayCommands(int ProtocolVersion, IReadOnlyList<string> Methods, IReadOnlyList<string> Events);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MissionControl.ApiGateway.Access;
 using MissionControl.ApiGateway.Apis.Users;
-using MissionControl.ApiGateway.Apis.Validation;
 using MissionControl.ApiGateway.Authentication;
 using MissionControl.GrainInterfaces.Gateways;
 using MissionControl.Grains.Agents;
@@ -106,7 +105,6 @@ public static class GatewaySessionsApi
     {
         var board = await RequireBoardAsync(session, guard, boardId, write: true, ct);
         RequireAgentSessionKey(sessionId);
-        body.Validate();
         if (Text.TrimToNull(body.Content) is null)
             throw DomainError.Validation("content is required");
         await CallAsync(clients, board, (control, token) => control.SendChatAsync(sessionId, body.Content, cancellationToken: token), ct);
@@ -154,7 +152,7 @@ public static class GatewaySessionsApi
     {
         var parts = sessionId.Split(':');
         var wellFormed = parts.Length >= 3 && parts[0] == "agent" && parts.Skip(1).All(part => part.Length > 0)
-            && sessionId.Length <= InputChecks.NameMax && sessionId.All(c => char.IsAsciiLetterOrDigit(c) || c is ':' or '-' or '_' or '.');
+            && sessionId.Length <= FieldLimits.Name && sessionId.All(c => char.IsAsciiLetterOrDigit(c) || c is ':' or '-' or '_' or '.');
         if (!wellFormed)
             throw DomainError.Validation("session_id must be an agent session key (agent:<agent id>:<name>)");
     }

@@ -47,7 +47,6 @@ public static class GatewaysApi
     public static async Task<Ok<GatewayRead>> Create(GatewayCreate body, UserSession session, IGrainFactory grains)
     {
         var admin = session.RequireAdmin();
-        body.Validate();
         var registration = new NewGateway(admin.OrganizationId, body.Name, body.Url.Trim(), body.WorkspaceRoot)
         {
             Token = Text.TrimToNull(body.Token),
@@ -68,7 +67,6 @@ public static class GatewaysApi
         Guid gatewayId, GatewayUpdate body, UserSession session, GatewayQueries gateways, IGrainFactory grains, CancellationToken ct)
     {
         await FindAsync(session, gatewayId, gateways, ct);
-        body.Validate();
         return TypedResults.Ok(GatewayRead.From(await Lifecycle(grains, gatewayId).Change(body.ToChanges() with { Url = body.Url?.Trim() })));
     }
 

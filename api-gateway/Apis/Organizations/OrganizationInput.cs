@@ -1,67 +1,57 @@
-using MissionControl.ApiGateway.Http;
+using MissionControl.ApiGateway.Apis.Validation;
 using MissionControl.GrainInterfaces.Organizations;
 using MissionControl.Grains.Common;
 
 namespace MissionControl.ApiGateway.Apis.Organizations;
 
+/// <summary>The rules of <c>POST /organizations</c>' body.</summary>
+public sealed class OrganizationCreateValidator : RequestValidator<OrganizationCreate>
+{
+    public OrganizationCreateValidator() => RuleFor(organization => organization.Name).Line(FieldLimits.Name);
+}
+
+/// <summary>The rules of a member's role change.</summary>
+public sealed class OrganizationMemberUpdateValidator : RequestValidator<OrganizationMemberUpdate>
+{
+    public OrganizationMemberUpdateValidator() => RuleFor(member => member.Role).Line(FieldLimits.Label);
+}
+
 /// <summary>
-/// Bounds on what the organization routes accept, checked before any grain is asked, so an
-/// oversized value is refused with 422 and never echoed back or stored.
+/// The rules of a member's access. Each granted board is checked against its own grain, so a
+/// grant list is kept short.
 /// </summary>
+public sealed class OrganizationMemberAccessUpdateValidator : RequestValidator<OrganizationMemberAccessUpdate>
+{
+    public OrganizationMemberAccessUpdateValidator() => RuleFor(access => access.BoardAccess).Items(FieldLimits.Ids);
+}
+
+/// <summary>The rules of an invite.</summary>
+public sealed class OrganizationInviteCreateValidator : RequestValidator<OrganizationInviteCreate>
+{
+    public OrganizationInviteCreateValidator()
+    {
+        RuleFor(invite => invite.InvitedEmail).Line(FieldLimits.Email);
+        RuleFor(invite => invite.Role).Line(FieldLimits.Label);
+        RuleFor(invite => invite.BoardAccess).Items(FieldLimits.Ids);
+    }
+}
+
+/// <summary>What the organization routes make of a valid body.</summary>
 internal static class OrganizationInput
 {
-    public const int MaxNameLength = 200;
-    public const int MaxEmailLength = 320;
-    public const int MaxRoleLength = 32;
-
-    /// <summary>Each granted board is checked against its own grain, so a grant list is kept short.</summary>
-    public const int MaxBoardGrants = 500;
-
     /// <summary>The trimmed organization name; blank is 422 "name is required".</summary>
-    public static string Name(string name)
-    {
-        Limit(name, "name", MaxNameLength);
-        return Text.TrimToNull(name) ?? throw DomainError.Validation("name is required");
-    }
-
-    public static string Email(string email)
-    {
-        Limit(email, "invited_email", MaxEmailLength);
-        return email;
-    }
-
-    public static string? Role(string? role)
-    {
-        Limit(role, "role", MaxRoleLength);
-        return role;
-    }
+    public static string Name(string name) => Text.TrimToNull(name) ?? throw DomainError.Validation("name is required");
 
     /// <summary>The access a body asks for; a board listed twice gets what either entry grants.</summary>
     public static MemberAccess Access(bool allRead, bool allWrite, IReadOnlyList<OrganizationBoardAccessSpec>? boards)
     {
-        boards ??= [];
-        if (boards.Count > MaxBoardGrants)
-        {
-            throw new ApiValidationException([new ValidationIssue(
-                ["body", "board_access"], $"List should have at most {MaxBoardGrants} items", "too_long")]);
-        }
-
         var grants = new Dictionary<Guid, BoardPermission>();
-        foreach (var spec in boards)
+        foreach (var spec in boards ?? [])
         {
             var earlier = grants.GetValueOrDefault(spec.BoardId, new BoardPermission(false, false));
             grants[spec.BoardId] = new BoardPermission(earlier.CanRead || spec.CanRead, earlier.CanWrite || spec.CanWrite);
         }
 
         return new MemberAccess(allRead, allWrite, grants);
-    }
-
-    private static void Limit(string? value, string field, int max)
-    {
-        if (value is not null && value.Length > max)
-        {
-            throw new ApiValidationException([new ValidationIssue(
-                ["body", field], $"String should have at most {max} characters", "string_too_long")]);
-        }
     }
 }

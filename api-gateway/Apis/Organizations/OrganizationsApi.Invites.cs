@@ -38,12 +38,10 @@ public static partial class OrganizationsApi
     public static async Task<Ok<OrganizationInviteRead>> CreateInvite(UserSession session, OrganizationInviteCreate body, IGrainFactory grains)
     {
         var admin = session.RequireAdmin();
-        var email = OrganizationInput.Email(body.InvitedEmail);
-        var role = OrganizationInput.Role(body.Role);
         var access = OrganizationInput.Access(body.AllBoardsRead, body.AllBoardsWrite, body.BoardAccess);
         var token = InviteTokens.Mint();
         var invite = await OrganizationOf(grains, admin.OrganizationId).CreateInvite(
-            admin.UserId, new NewInvite(Guid.NewGuid(), email, InviteTokens.Hash(token), role, access));
+            admin.UserId, new NewInvite(Guid.NewGuid(), body.InvitedEmail, InviteTokens.Hash(token), body.Role, access));
         return TypedResults.Ok(OrganizationInviteRead.Created(invite, admin.OrganizationId, token));
     }
 

@@ -56,8 +56,7 @@ public static partial class OrganizationsApi
         CancellationToken ct)
     {
         var admin = session.RequireAdmin();
-        var role = OrganizationInput.Role(body.Role);
-        if (role is not null)
+        if (body.Role is { } role)
             await OrganizationOf(grains, admin.OrganizationId).ChangeMemberRole(admin.UserId, member_id, role);
         return TypedResults.Ok(await ReadMemberAsync(memberships, admin.OrganizationId, member_id, ct));
     }

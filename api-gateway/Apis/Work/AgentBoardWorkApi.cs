@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MissionControl.ApiGateway.Access;
@@ -6,6 +7,7 @@ using MissionControl.ApiGateway.Apis.Users;
 using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Http;
 using MissionControl.ApiGateway.OpenApi;
+using MissionControl.GrainInterfaces.Tasks;
 using MissionControl.Grains.Common;
 using MissionControl.Grains.Tasks;
 using MissionControl.ReadModels.Queries;
@@ -57,9 +59,9 @@ public static class AgentBoardWorkApi
 
     public static async Task<Ok<TaskRead>> UpdateTask(
         Guid boardId, Guid taskId, [FromBody] JsonElement body, AgentCaller agent, BoardGuard guard, BoardWork work, TaskWork tasks,
-        CancellationToken ct)
+        IValidator<TaskEdit> rules, CancellationToken ct)
     {
-        var patch = TaskPatch.Parse(body);
+        var patch = TaskPatch.Parse(body, rules);
         var board = await guard.ForAgentAsync(agent, boardId, ct);
         var task = await work.TaskOnBoardAsync(board, taskId, ct);
         return TypedResults.Ok(await TasksApi.ApplyAsync(board, task, patch, await work.AgentActorAsync(agent, ct), work, tasks, ct));

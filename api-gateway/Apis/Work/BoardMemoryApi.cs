@@ -45,7 +45,6 @@ public static class BoardMemoryApi
     public static async Task<Ok<BoardMemoryRead>> Create(
         Guid boardId, BoardMemoryCreate body, Caller caller, BoardGuard guard, BoardWork work, BoardChat chat, CancellationToken ct)
     {
-        body = body.Checked();
         var board = await guard.ForCallerAsync(caller, boardId, write: true, ct);
         return TypedResults.Ok(await PostAsync(chat, board, await work.ActorAsync(caller, ct), body));
     }

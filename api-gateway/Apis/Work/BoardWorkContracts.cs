@@ -1,4 +1,3 @@
-using MissionControl.ApiGateway.Apis.Validation;
 using MissionControl.GrainInterfaces.Boards;
 using MissionControl.ReadModels.Queries;
 
@@ -14,18 +13,7 @@ public sealed record BoardMemoryRead(
 }
 
 /// <summary>The body of a memory post; tagged <c>chat</c> it is a chat message.</summary>
-public sealed record BoardMemoryCreate(string Content, IReadOnlyList<string>? Tags = null, string? Source = null)
-{
-    public BoardMemoryCreate Checked()
-    {
-        new WorkInput()
-            .Text("content", Content, WorkInput.TextMax)
-            .Text("source", Source, WorkInput.ShortMax)
-            .Tags(Tags)
-            .ThrowIfInvalid();
-        return this;
-    }
-}
+public sealed record BoardMemoryCreate(string Content, IReadOnlyList<string>? Tags = null, string? Source = null);
 
 /// <summary>
 /// A row of the activity feed (upstream <c>ActivityEventRead</c>), with the frontend route that

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MissionControl.ApiGateway.Apis.Validation;
 using MissionControl.GrainInterfaces.Tasks;
 using MissionControl.ReadModels.Queries;
 
@@ -58,16 +57,9 @@ public sealed record TaskCreate(
     Guid? CreatedByUserId = null,
     IReadOnlyDictionary<string, JsonElement>? CustomFieldValues = null)
 {
-    /// <summary>The task to create, once sizes pass (its grain judges tags and custom fields).</summary>
+    /// <summary>The task to create (its grain judges tags and custom fields).</summary>
     public NewTask ToNewTask(Guid boardId, Guid? createdByUserId)
     {
-        new WorkInput()
-            .Text("title", Title, WorkInput.TitleMax)
-            .Text("description", Description, WorkInput.TextMax)
-            .Text("status", Status, WorkInput.ShortMax)
-            .Text("priority", Priority, WorkInput.ShortMax)
-            .Count("depends_on_task_ids", DependsOnTaskIds, WorkInput.IdsMax)
-            .ThrowIfInvalid();
         return new NewTask(boardId, Title)
         {
             Description = Description,
@@ -91,11 +83,4 @@ public sealed record TaskCommentRead(Guid Id, string? Message, Guid? AgentId, Gu
 }
 
 /// <summary>The body of a new comment.</summary>
-public sealed record TaskCommentCreate(string Message)
-{
-    public string Checked()
-    {
-        new WorkInput().Text("message", Message, WorkInput.TextMax).ThrowIfInvalid();
-        return Message;
-    }
-}
+public sealed record TaskCommentCreate(string Message);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using FluentValidation;
 using MissionControl.ApiGateway.Apis.Validation;
 using MissionControl.ApiGateway.Http;
 using MissionControl.GrainInterfaces.Tasks;
@@ -15,7 +16,7 @@ public sealed record TaskPatch(TaskEdit Edit, Guid? AssigneeId)
 {
     private static readonly string[] DetailFields = ["title", "description", "priority", "due_at"];
 
-    public static TaskPatch Parse(JsonElement body)
+    public static TaskPatch Parse(JsonElement body, IValidator<TaskEdit> rules)
     {
         if (body.ValueKind != JsonValueKind.Object)
             throw new ApiValidationException([new ValidationIssue(["body"], "Input should be a valid dictionary", "dict_type")]);
@@ -38,14 +39,7 @@ public sealed record TaskPatch(TaskEdit Edit, Guid? AssigneeId)
             OtherFields = [.. DetailFields.Where(reader.Has)],
         };
         var patch = new TaskPatch(edit, reader.Id("assigned_agent_id"));
-        new WorkInput()
-            .Text("title", edit.Title, WorkInput.TitleMax)
-            .Text("description", edit.Description, WorkInput.TextMax)
-            .Text("comment", edit.Comment, WorkInput.TextMax)
-            .Text("status", edit.Status, WorkInput.ShortMax)
-            .Text("priority", edit.Priority, WorkInput.ShortMax)
-            .Count("depends_on_task_ids", edit.DependsOnTaskIds, WorkInput.IdsMax)
-            .ThrowIfInvalid();
+        rules.ThrowIfInvalid(edit);
         reader.ThrowIfInvalid();
         return patch;
     }

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MissionControl.ApiGateway.Access;
 using MissionControl.ApiGateway.Apis.Users;
 using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Http;
+using MissionControl.GrainInterfaces.Tasks;
 using MissionControl.ReadModels.Queries;
 using MissionControl.ReadModels.Work;
 
@@ -51,9 +53,9 @@ public static class TasksApi
 
     public static async Task<Ok<TaskRead>> Update(
         Guid boardId, Guid taskId, [FromBody] JsonElement body, Caller caller, BoardGuard guard, BoardWork work, TaskWork tasks,
-        CancellationToken ct)
+        IValidator<TaskEdit> rules, CancellationToken ct)
     {
-        var patch = TaskPatch.Parse(body);
+        var patch = TaskPatch.Parse(body, rules);
         var board = await guard.ForCallerAsync(caller, boardId, write: true, ct);
         var task = await work.TaskOnBoardAsync(board, taskId, ct);
         return TypedResults.Ok(await ApplyAsync(board, task, patch, await work.ActorAsync(caller, ct), work, tasks, ct));
@@ -81,10 +83,9 @@ public static class TasksApi
         Guid boardId, Guid taskId, TaskCommentCreate body, Caller caller, BoardGuard guard, BoardWork work, TaskWork tasks,
         CancellationToken ct)
     {
-        var message = body.Checked();
         var board = await guard.ForCallerAsync(caller, boardId, write: true, ct);
         var task = await work.TaskOnBoardAsync(board, taskId, ct);
-        var comment = await tasks.CommentAsync(task, await work.ActorAsync(caller, ct), message);
+        var comment = await tasks.CommentAsync(task, await work.ActorAsync(caller, ct), body.Message);
         return TypedResults.Ok(TaskCommentRead.From(comment));
     }
 

@@ -1,0 +1,70 @@
+using System.Globalization;
+using FluentValidation;
+using FluentValidation.Results;
+using MissionControl.ApiGateway.Http;
+
+namespace MissionControl.ApiGateway.Apis.Validation;
+
+/// <summary>
+/// How request bodies are validated, the one way for every route: each body type has its
+/// <see cref="RequestValidator{T}"/>, run before the handler by <see cref="Filter"/> (or, for a
+/// body read from raw JSON, by <see cref="ThrowIfInvalid{T}"/>), and every violation of the body
+/// is answered at once as one 422 in the contract's error shape.
+/// </summary>
+public static class RequestValidation
+{
+    public static IServiceCollection AddMissionControlValidation(this IServiceCollection services) =>
+        services.AddValidatorsFromAssembly(typeof(RequestValidation).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+
+    /// <summary>
+    /// An endpoint filter factory: for each handler argument whose type has validators, runs them
+    /// before the handler. Endpoints without such arguments get no filter at all.
+    /// </summary>
+    public static EndpointFilterDelegate Filter(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
+    {
+        var checks = context.MethodInfo.GetParameters()
+            .Select((parameter, index) => (Index: index, Validator: ValidatorFor(context.ApplicationServices, parameter.ParameterType)))
+            .Where(check => check.Validator is not null)
+            .ToArray();
+        if (checks.Length == 0)
+            return next;
+        return async invocation =>
+        {
+            foreach (var (index, validator) in checks)
+            {
+                if (invocation.Arguments[index] is { } argument)
+                    Throw(await validator!.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted));
+            }
+
+            return await next(invocation);
+        };
+    }
+
+    /// <summary>Validates a body the handler read itself.</summary>
+    /// <exception cref="ApiValidationException">Some rule failed.</exception>
+    public static void ThrowIfInvalid<T>(this IValidator<T> validator, T body) => Throw(validator.Validate(body));
+
+    private static IValidator? ValidatorFor(IServiceProvider services, Type type) =>
+        services.GetService(typeof(IValidator<>).MakeGenericType(type)) as IValidator;
+
+    private static void Throw(ValidationResult result)
+    {
+        if (!result.IsValid)
+            throw new ApiValidationException([.. result.Errors.Select(Issue)]);
+    }
+
+    private static ValidationIssue Issue(ValidationFailure failure) =>
+        new(["body", .. failure.CustomState as IReadOnlyList<object> ?? Location(failure.PropertyName)], failure.ErrorMessage, failure.ErrorCode);
+
+    /// <summary>Our validators' own paths (<c>tags[3]</c>, <c>board_access[0].board_id</c>) as location segments.</summary>
+    private static IEnumerable<object> Location(string propertyPath)
+    {
+        foreach (var part in propertyPath.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            yield return bracket < 0 ? part : part[..bracket];
+            if (bracket >= 0 && int.TryParse(part[(bracket + 1)..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+                yield return index;
+        }
+    }
+}
