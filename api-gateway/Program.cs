@@ -57,7 +57,8 @@ app.MapMissionControlOpenApi();
 app.MapHealthApi();
 app.MapMissionControlMetrics();
 app.MapMissionControlClusterDashboard(settings);
-// Every route's body is checked by its validator before the handler runs.
+// A body with a validator is checked by it before the handler runs (PATCH bodies read as raw
+// JSON are checked once read, first thing in their handlers).
 var api = app.MapGroup("").AddEndpointFilterFactory(RequestValidation.Filter);
 api.MapSystemApi();
 api.MapAgentSelfApi();

@@ -19,11 +19,19 @@ namespace MissionControl.ApiGateway.Http;
 internal static partial class BindingFailures
 {
     private static readonly IReadOnlyList<ValidationIssue> Unreadable = [new(["request"], "Value could not be parsed", "parsing")];
+    private static readonly IReadOnlyList<ValidationIssue> NoBody = [new(["body"], "Field required", "missing")];
 
-    public static IReadOnlyList<ValidationIssue> Describe(BadHttpRequestException ex, HttpContext context) =>
-        ex.InnerException is JsonException json
-            ? DescribeBody(json, context)
-            : DescribeParameters(context) is { Count: > 0 } issues ? issues : Unreadable;
+    public static IReadOnlyList<ValidationIssue> Describe(BadHttpRequestException ex, HttpContext context)
+    {
+        if (ex.InnerException is JsonException json)
+            return DescribeBody(json, context);
+        var issues = DescribeParameters(context);
+        if (issues.Count > 0)
+            return issues;
+        return context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { IsOptional: false } && HasNoBody(context.Request)
+            ? NoBody
+            : Unreadable;
+    }
 
     private static IReadOnlyList<ValidationIssue> DescribeBody(JsonException json, HttpContext context)
     {
@@ -48,14 +56,26 @@ internal static partial class BindingFailures
     {
         if (request.Body is not MemoryStream kept)
             return null;
+        var json = JsonTextScan.WithoutByteOrderMark(kept.GetBuffer().AsSpan(0, (int)kept.Length));
         try
         {
-            return JsonDocument.Parse(kept.GetBuffer().AsMemory(0, (int)kept.Length));
+            return JsonDocument.Parse(json.ToArray());
         }
         catch (JsonException)
         {
             return null;
         }
+    }
+
+    /// <summary>No body, an empty or blank one, or a JSON <c>null</c>: nothing was given.</summary>
+    private static bool HasNoBody(HttpRequest request)
+    {
+        if (request.Body is not MemoryStream kept)
+            return request.ContentLength is null or 0;
+        if (kept.Length == 0 || kept.GetBuffer().AsSpan(0, (int)kept.Length).Trim(" \t\r\n"u8).IsEmpty)
+            return true;
+        using var document = ReadBody(request);
+        return document?.RootElement.ValueKind == JsonValueKind.Null;
     }
 
     /// <summary>The serializer's path to where it stopped (<c>$.board_access[0].board_id</c>) as segments.</summary>
@@ -94,12 +114,12 @@ internal static partial class BindingFailures
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is not { } bodyType)
             return null;
-        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var options = SerializerOptions(context);
         var contract = options.GetTypeInfo(bodyType);
         foreach (var segment in path)
         {
-            var next = segment is string name
-                ? contract.Properties.FirstOrDefault(property => property.Name == name)?.PropertyType
+            var next = segment is string name && contract.Kind == JsonTypeInfoKind.Object
+                ? contract.Properties.FirstOrDefault(property => string.Equals(property.Name, name, NameComparison(options)))?.PropertyType
                 : contract.ElementType;
             if (next is null)
                 return null;
@@ -110,13 +130,24 @@ internal static partial class BindingFailures
     }
 
     /// <summary>The required properties (required members, constructor parameters without a default) the object lacks.</summary>
-    private static List<string> MissingProperties(JsonElement value, JsonTypeInfo? contract) =>
-        contract?.Kind != JsonTypeInfoKind.Object
-            ? []
-            : [.. contract.Properties
-                .Where(property => property.IsRequired || property.AssociatedParameter is { HasDefaultValue: false })
-                .Select(property => property.Name)
-                .Where(name => !value.TryGetProperty(name, out _))];
+    private static List<string> MissingProperties(JsonElement value, JsonTypeInfo? contract)
+    {
+        if (contract?.Kind != JsonTypeInfoKind.Object)
+            return [];
+        var comparison = NameComparison(contract.Options);
+        var given = value.EnumerateObject().Select(property => property.Name).ToList();
+        return [.. contract.Properties
+            .Where(property => property.IsRequired || property.AssociatedParameter is { HasDefaultValue: false })
+            .Select(property => property.Name)
+            .Where(name => !given.Any(present => string.Equals(present, name, comparison)))];
+    }
+
+    private static JsonSerializerOptions SerializerOptions(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+
+    // The web defaults match property names without regard to case; so must the search for what is missing.
+    private static StringComparison NameComparison(JsonSerializerOptions options) =>
+        options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
     /// <summary>Each route, query or header parameter of the handler that is missing or does not parse; a missing body.</summary>
     private static List<ValidationIssue> DescribeParameters(HttpContext context)
@@ -134,8 +165,6 @@ internal static partial class BindingFailures
                 issues.Add(new ValidationIssue([source, KeyOf(parameter)], "Value could not be parsed", "parsing"));
         }
 
-        if (issues.Count == 0 && metadata?.GetMetadata<IAcceptsMetadata>() is { IsOptional: false } && context.Request.ContentLength is null or 0)
-            issues.Add(new ValidationIssue(["body"], "Field required", "missing"));
         return issues;
     }
 
@@ -147,10 +176,12 @@ internal static partial class BindingFailures
             return "header";
         if (attributes.OfType<IFromQueryMetadata>().Any())
             return "query";
-        if (attributes.OfType<IFromRouteMetadata>().Any() || context.Request.RouteValues.ContainsKey(parameter.Name))
+        if (attributes.OfType<IFromRouteMetadata>().Any())
             return "path";
         if (attributes.OfType<IFromBodyMetadata>().Any() || attributes.OfType<IFromServiceMetadata>().Any() || parameter.HasBindAsync)
             return null;
+        if (context.Request.RouteValues.ContainsKey(parameter.Name))
+            return "path";
         return parameter.HasTryParse || parameter.ParameterInfo.ParameterType == typeof(string) ? "query" : null;
     }
 
@@ -168,7 +199,8 @@ internal static partial class BindingFailures
         var key = KeyOf(parameter);
         if (source == "path")
             return context.Request.RouteValues.TryGetValue(key, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
-        return source == "query" ? context.Request.Query[key].FirstOrDefault() : context.Request.Headers[key].FirstOrDefault();
+        // Repeated keys reach the binder joined, as StringValues prints them.
+        return source == "query" ? context.Request.Query[key].ToString() : context.Request.Headers[key].ToString();
     }
 
     /// <summary>Whether the value parses as minimal APIs would parse it: its type's TryParse, or an enum name.</summary>

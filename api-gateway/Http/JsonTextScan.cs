@@ -16,6 +16,9 @@ internal static class JsonTextScan
 
     public static IReadOnlyList<ValidationIssue> Find(ReadOnlySpan<byte> json)
     {
+        // The binder reads past a leading byte order mark, so the scan must too, or a body
+        // starting with one would bind without having been scanned.
+        json = WithoutByteOrderMark(json);
         var issues = new List<ValidationIssue>();
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
         var path = new JsonPath();
@@ -31,6 +34,10 @@ internal static class JsonTextScan
 
         return issues;
     }
+
+    /// <summary>The JSON text after a UTF-8 byte order mark, if it starts with one.</summary>
+    public static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> json) =>
+        json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? json[3..] : json;
 
     private static void Visit(ref Utf8JsonReader reader, JsonPath path, List<ValidationIssue> issues)
     {

@@ -63,7 +63,7 @@ public sealed class SoulUpdateValidator : RequestValidator<SoulUpdate>
     public SoulUpdateValidator()
     {
         RuleFor(soul => soul.Content).Text(FieldLimits.Text);
-        RuleFor(soul => soul.SourceUrl).Text(FieldLimits.Text);
+        RuleFor(soul => soul.SourceUrl).Line(FieldLimits.Url);
         RuleFor(soul => soul.Reason).Text(FieldLimits.Text);
     }
 }
@@ -83,7 +83,7 @@ public static class AgentInput
             .WithErrorCode("missing").WithMessage("name is required")
             .Must(name => name is null || name.Trim().Length <= FieldLimits.Name)
             .WithErrorCode("string_too_long").WithMessage($"String should have at most {FieldLimits.Name} characters")
-            .Must(name => name is null || !name.Any(c => char.IsControl(c) || c is '/' or '\\'))
+            .Must(name => name is null || !name.Trim().Any(c => char.IsControl(c) || c is '/' or '\\'))
             .WithErrorCode("value_error").WithMessage("name may not contain '/', '\\' or control characters");
 
     /// <summary>Heartbeat settings: a small JSON object of settings.</summary>

@@ -59,8 +59,9 @@ public static class BoardsApi
         Guid boardId, [FromBody] JsonElement body, HttpContext context, UserSession session, BoardGuard guard, IGrainFactory grains,
         CancellationToken ct)
     {
+        var update = BoardUpdate.Parse(body, context);
         var board = await guard.ForUserAsync(session, boardId, write: true, ct);
-        var changes = BoardUpdate.Parse(body, context).ToChanges(board);
+        var changes = update.ToChanges(board);
         var updated = await grains.GetGrain<IBoardGrain>(boardId.ToString()).Update(changes);
         return TypedResults.Ok(BoardRead.From(updated));
     }

@@ -23,8 +23,8 @@ public static class RequestValidation
     public static EndpointFilterDelegate Filter(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
         var checks = context.MethodInfo.GetParameters()
-            .Select((parameter, index) => (Index: index, Validator: ValidatorFor(context.ApplicationServices, parameter.ParameterType)))
-            .Where(check => check.Validator is not null)
+            .SelectMany((parameter, index) => ValidatorsFor(context.ApplicationServices, parameter.ParameterType)
+                .Select(validator => (Index: index, Validator: validator)))
             .ToArray();
         if (checks.Length == 0)
             return next;
@@ -33,7 +33,7 @@ public static class RequestValidation
             foreach (var (index, validator) in checks)
             {
                 if (invocation.Arguments[index] is { } argument)
-                    Throw(await validator!.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted));
+                    Throw(await validator.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted));
             }
 
             return await next(invocation);
@@ -44,8 +44,8 @@ public static class RequestValidation
     /// <exception cref="ApiValidationException">Some rule failed.</exception>
     public static void ThrowIfInvalid<T>(this IValidator<T> validator, T body) => Throw(validator.Validate(body));
 
-    private static IValidator? ValidatorFor(IServiceProvider services, Type type) =>
-        services.GetService(typeof(IValidator<>).MakeGenericType(type)) as IValidator;
+    private static IEnumerable<IValidator> ValidatorsFor(IServiceProvider services, Type type) =>
+        services.GetService(typeof(IEnumerable<>).MakeGenericType(typeof(IValidator<>).MakeGenericType(type))) as IEnumerable<IValidator> ?? [];
 
     private static void Throw(ValidationResult result)
     {

@@ -7,8 +7,9 @@ namespace MissionControl.ApiGateway.Apis.Validation;
 
 /// <summary>
 /// The base of every request body's rules: each field stops at its first failure, and fields are
-/// named as the JSON contract names them (<c>workspace_root</c>, not <c>WorkspaceRoot</c>), in
-/// messages and in where a failure is reported.
+/// named by the contract's naming policy (<c>workspace_root</c>, not <c>WorkspaceRoot</c>), in
+/// messages and in where a failure is reported. Rules name top-level members of the body; list
+/// items are located by index.
 /// </summary>
 public abstract class RequestValidator<T> : AbstractValidator<T>
 {
@@ -19,7 +20,10 @@ public abstract class RequestValidator<T> : AbstractValidator<T>
     }
 }
 
-/// <summary>Names fields by the contract's snake_case JSON names.</summary>
+/// <summary>
+/// Names fields by the contract's snake_case policy. FluentValidation reads its naming from
+/// process-wide settings; this service is their only user, so they are set once, here.
+/// </summary>
 internal static class ContractNames
 {
     private static readonly Lazy<bool> Applied = new(() =>

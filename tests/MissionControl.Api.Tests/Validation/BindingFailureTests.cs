@@ -60,6 +60,49 @@ public sealed class BindingFailureTests(World world) : IClassFixture<World>
     }
 
     [Fact]
+    public async Task A_field_named_in_other_letter_case_is_matched_as_the_binder_matches_it()
+    {
+        var (client, memberId) = await MemberAsync();
+        using var _ = client;
+
+        var response = await client.PutAsync($"/api/v1/organizations/me/members/{memberId}/access",
+            Responses.Json("""{"Board_Access": [{"Can_Read": true}]}"""));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal([("body.Board_Access.0.board_id", "missing")], await response.IssuesAsync());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    public async Task A_body_not_given_where_one_is_required_is_missing(string body)
+    {
+        var organization = await world.NewOrganizationAsync();
+        using var client = world.ClientFor(organization.Owner);
+
+        var response = await client.PostAsync("/api/v1/boards", Responses.Json(body));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal([("body", "missing")], await response.IssuesAsync());
+    }
+
+    [Fact]
+    public async Task A_body_that_starts_with_a_byte_order_mark_is_scanned_like_any_other()
+    {
+        var organization = await world.NewOrganizationAsync();
+        var gatewayId = await world.NewGatewayAsync(organization);
+        using var client = world.ClientFor(organization.Owner);
+        var json = $$"""{"name": "a\u0000b", "description": "d", "gateway_id": "{{gatewayId}}"}""";
+        var content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(json)]);
+        content.Headers.ContentType = new("application/json");
+
+        var response = await client.PostAsync("/api/v1/boards", content);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal([("body.name", "string_pattern_mismatch")], await response.IssuesAsync());
+    }
+
+    [Fact]
     public async Task A_patch_body_that_is_not_an_object_is_refused_as_such()
     {
         var organization = await world.NewOrganizationAsync();

@@ -75,7 +75,7 @@ public class UserDeciderTests
     public void Given_a_profile_When_a_field_is_longer_than_allowed_Then_validation_error_naming_the_field()
     {
         var error = Assert.Throws<DomainException>(() =>
-            UserDecider.UpdateProfile(Registered(), new UserProfileChanges { Context = new string('x', 20_001) }, T1));
+            UserDecider.UpdateProfile(Registered(), new UserProfileChanges { Context = new string('x', FieldLimits.Text + 1) }, T1));
 
         Assert.Equal(DomainErrorKind.Validation, error.Kind);
         Assert.Contains("context", error.Detail, StringComparison.Ordinal);
