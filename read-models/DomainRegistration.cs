@@ -58,8 +58,8 @@ public static class DomainRegistration
         services.TryAddSingleton(new InboxOptions());
         services.TryAddSingleton<InboxKeySecret>();
         services.TryAddSingleton<InboxKeyIssuer>();
+        services.TryAddSingleton<IInboxReadModel, ReadModelInbox>();
         services.TryAddSingleton<InboxDirectory>();
-        services.TryAddSingleton<InboxMessaging>();
         services.TryAddSingleton<InboxSetupGuide>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, LegacyReminderUpgrade>();
     }

@@ -1,4 +1,5 @@
 using MissionControl.Grains.Agents;
+using MissionControl.Grains.Agents.Inbox;
 using MissionControl.ReadModels.Sql;
 using Npgsql;
 
@@ -28,11 +29,11 @@ public sealed class InboxQueries(NpgsqlDataSource dataSource)
             ct, keyHash);
 
     /// <summary>The agent, unless it is deleted or being deleted.</summary>
-    public Task<InboxAgentRow?> ReachableAgentAsync(Guid agentId, CancellationToken ct = default) =>
+    public Task<InboxAgent?> ReachableAgentAsync(Guid agentId, CancellationToken ct = default) =>
         dataSource.SingleOrDefaultAsync($"select {AgentColumns} from agents where id = $1 and {Reachable}", ReadAgent, ct, agentId);
 
     /// <summary>Reachable agents of the organization called exactly <paramref name="name"/> (no case folding, no substrings).</summary>
-    public Task<IReadOnlyList<InboxAgentRow>> NamedAsync(Guid organizationId, string name, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<InboxAgent>> NamedAsync(Guid organizationId, string name, CancellationToken ct = default) =>
         dataSource.ListAsync(
             $"select {AgentColumns} from agents where organization_id = $1 and name = $2 and {Reachable} order by created_at, id",
             ReadAgent, ct, organizationId, name);
@@ -42,7 +43,7 @@ public sealed class InboxQueries(NpgsqlDataSource dataSource)
     /// main agent; for a gateway-main agent, the leads of the boards on its gateway. Each part is
     /// one index lookup (agents by board, the gateway's main agent, boards by gateway).
     /// </summary>
-    public Task<IReadOnlyList<InboxPeerRow>> PeersAsync(Guid agentId, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<InboxPeer>> PeersAsync(Guid agentId, CancellationToken ct = default) =>
         dataSource.ListAsync($"""
             with me as (select board_id, gateway_id from agents where id = $1),
             peer_ids as (
@@ -55,7 +56,7 @@ public sealed class InboxQueries(NpgsqlDataSource dataSource)
             where a.id <> $1 and not a.deleted and a.status not in ('{AgentStatus.Deleting}', '{AgentStatus.Deleted}')
             order by a.is_gateway_main desc, a.is_board_lead desc, a.name, a.id
             """,
-            row => new InboxPeerRow(row.Guid("id"), row.Text("name"), row.Flag("is_board_lead"), row.Flag("is_gateway_main"), row.TextOrNull("description")),
+            row => new InboxPeer(row.Guid("id"), row.Text("name"), row.Flag("is_board_lead"), row.Flag("is_gateway_main"), row.TextOrNull("description")),
             ct, agentId);
 
     /// <summary>Every inbox's message with this id (a sender's message_id is checked against all before reuse).</summary>
@@ -74,7 +75,7 @@ public sealed class InboxQueries(NpgsqlDataSource dataSource)
             new Filter().Require("agent_id = {0}", agentId).RequireIfSet("status = {0}", status),
             "created_at desc, id", limit, offset, ReadMessage, ct);
 
-    private static InboxAgentRow ReadAgent(NpgsqlDataReader row) => new(
+    private static InboxAgent ReadAgent(NpgsqlDataReader row) => new(
         row.Guid("id"), row.GuidOrNull("organization_id"), row.GuidOrNull("board_id"), row.Guid("gateway_id"), row.Text("name"), row.Text("status"));
 
     private static InboxMessageRow ReadMessage(NpgsqlDataReader row) => new(

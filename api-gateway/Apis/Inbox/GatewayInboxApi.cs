@@ -4,7 +4,9 @@ using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Http;
 using MissionControl.ApiGateway.OpenApi;
 using MissionControl.Grains.Common;
+using MissionControl.GrainInterfaces.Agents;
 using MissionControl.ReadModels.Inbox;
+using Orleans;
 
 namespace MissionControl.ApiGateway.Apis.Inbox;
 
@@ -27,29 +29,29 @@ public static class GatewayInboxApi
     }
 
     /// <summary>Leases the caller's waiting messages (oldest first) and lists who it works with.</summary>
-    public static async Task<Ok<GatewayPollResponse>> Poll(AgentCaller caller, InboxMessaging inbox, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(GatewayPollResponse.From(await inbox.PollAsync(caller.AgentId, clock.GetUtcNow(), ct)));
+    public static async Task<Ok<GatewayPollResponse>> Poll(AgentCaller caller, IGrainFactory grains, TimeProvider clock) =>
+        TypedResults.Ok(GatewayPollResponse.From(await InboxOf(grains, caller).Poll(clock.GetUtcNow())));
 
     /// <summary>Completes one of the caller's delivered messages; a message from an agent sends it the result.</summary>
     public static async Task<Ok<GatewayStatus>> Report(
-        GatewayReportRequest body, AgentCaller caller, InboxMessaging inbox, TimeProvider clock, CancellationToken ct)
+        GatewayReportRequest body, AgentCaller caller, IGrainFactory grains, TimeProvider clock)
     {
-        await inbox.ReportAsync(caller.AgentId, body.MessageId, body.Result, clock.GetUtcNow(), ct);
+        await InboxOf(grains, caller).Report(body.MessageId, body.Result, clock.GetUtcNow());
         return TypedResults.Ok(new GatewayStatus("ok"));
     }
 
     /// <summary>The caller is alive (it is never brought back from failed or deleted by this).</summary>
-    public static async Task<Ok<GatewayHeartbeat>> Heartbeat(AgentCaller caller, InboxMessaging inbox, TimeProvider clock)
+    public static async Task<Ok<GatewayHeartbeat>> Heartbeat(AgentCaller caller, IGrainFactory grains, TimeProvider clock)
     {
-        await inbox.HeartbeatAsync(caller.AgentId, clock.GetUtcNow());
+        await InboxOf(grains, caller).RecordHeartbeat(clock.GetUtcNow());
         return TypedResults.Ok(new GatewayHeartbeat("ok", caller.AgentId));
     }
 
     /// <summary>Queues a message for another agent of the caller's organization, named by id or exact name.</summary>
     public static async Task<Results<Ok<GatewaySendMessageAccepted>, JsonHttpResult<ErrorBody>>> SendMessage(
-        GatewaySendMessageRequest body, AgentCaller caller, InboxMessaging inbox, TimeProvider clock, HttpContext context, CancellationToken ct)
+        GatewaySendMessageRequest body, AgentCaller caller, IGrainFactory grains, TimeProvider clock, HttpContext context)
     {
-        var outcome = await inbox.SendAsync(caller.AgentId, new InboxSend(body.Target, body.Content, body.Channel, body.MessageId), clock.GetUtcNow(), ct);
+        var outcome = await InboxOf(grains, caller).Send(new InboxSend(body.Target, body.Content, body.Channel, body.MessageId), clock.GetUtcNow());
         return outcome switch
         {
             SendAccepted sent => TypedResults.Ok(GatewaySendMessageAccepted.From(sent)),
@@ -64,6 +66,9 @@ public static class GatewayInboxApi
         agentId == caller.AgentId
             ? TypedResults.Ok(new GatewaySetupGuide(InboxSetupGuide.SkillFilename, guide.SkillFor(agentId), InboxSetupGuide.HeartbeatAddition))
             : throw DomainError.NotFound();
+
+    private static IAgentInboxGrain InboxOf(IGrainFactory grains, AgentCaller caller) =>
+        grains.GetGrain<IAgentInboxGrain>(caller.AgentId.ToString());
 
     private static JsonHttpResult<ErrorBody> Error(HttpContext context, int status, object detail) =>
         TypedResults.Json(new ErrorBody(detail, context.TraceIdentifier), statusCode: status);

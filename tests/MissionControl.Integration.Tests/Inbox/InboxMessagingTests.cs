@@ -10,7 +10,7 @@ using MissionControl.Testing;
 
 namespace MissionControl.Integration.Tests.Inbox;
 
-/// <summary>Agents writing to each other through the whole domain (grains, read models, inbox services) over PostgreSQL.</summary>
+/// <summary>Agents writing to each other through the whole domain (the inbox grain, agent grains, read models) over PostgreSQL.</summary>
 public sealed class InboxMessagingTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
@@ -18,7 +18,7 @@ public sealed class InboxMessagingTests : IAsyncLifetime
     private FakeGateway _gateway = null!;
     private TestCluster _cluster = null!;
 
-    private InboxMessaging Inbox => _cluster.Service<InboxMessaging>();
+    private IAgentInboxGrain Inbox(Guid agentId) => _cluster.Primary.Grains.GetGrain<IAgentInboxGrain>(agentId.ToString());
 
     public async Task InitializeAsync()
     {
@@ -39,13 +39,13 @@ public sealed class InboxMessagingTests : IAsyncLifetime
         var alice = await AgentAsync("Alice", boardId, gatewayId);
         var bob = await AgentAsync("Bob", boardId, gatewayId);
 
-        var sent = Assert.IsType<SendAccepted>(await Inbox.SendAsync(alice, new InboxSend("Bob", "What is the status?", null, null), T0));
-        var bobsPoll = await Inbox.PollAsync(bob, T0.AddMinutes(1));
+        var sent = Assert.IsType<SendAccepted>(await Inbox(alice).Send(new InboxSend("Bob", "What is the status?", null, null), T0));
+        var bobsPoll = await Inbox(bob).Poll(T0.AddMinutes(1));
         var message = Assert.Single(bobsPoll.Messages);
-        var report = await Inbox.ReportAsync(bob, message.Id, "All green.", T0.AddMinutes(2));
-        var repeat = await Inbox.ReportAsync(bob, message.Id, "All green.", T0.AddMinutes(3));
-        var mismatch = await Assert.ThrowsAsync<DomainException>(() => Inbox.ReportAsync(bob, message.Id, "All red.", T0.AddMinutes(4)));
-        var alicesPoll = await Inbox.PollAsync(alice, T0.AddMinutes(5));
+        var report = await Inbox(bob).Report(message.Id, "All green.", T0.AddMinutes(2));
+        var repeat = await Inbox(bob).Report(message.Id, "All green.", T0.AddMinutes(3));
+        var mismatch = await Assert.ThrowsAsync<DomainException>(() => Inbox(bob).Report(message.Id, "All red.", T0.AddMinutes(4)));
+        var alicesPoll = await Inbox(alice).Poll(T0.AddMinutes(5));
 
         Assert.Equal((bob, "Bob", $"gw_agent_{alice}_{bob}"), (sent.TargetId, sent.TargetName, sent.ConversationId));
         Assert.Equal(("Alice", "What is the status?", sent.ConversationId), (message.SenderAgentName, message.Content, message.ConversationId));
@@ -65,15 +65,15 @@ public sealed class InboxMessagingTests : IAsyncLifetime
         var (_, boardId, gatewayId) = await OrganizationAsync();
         var alice = await AgentAsync("Alice", boardId, gatewayId);
         var bob = await AgentAsync("Bob", boardId, gatewayId);
-        await Inbox.SendAsync(alice, new InboxSend(bob.ToString(), "hello", null, null), T0);
-        var first = Assert.Single((await Inbox.PollAsync(bob, T0.AddMinutes(1))).Messages);
-        await Inbox.ReportAsync(bob, first.Id, "hi back", T0.AddMinutes(2));
-        var reply = Assert.Single((await Inbox.PollAsync(alice, T0.AddMinutes(3))).Messages);
+        await Inbox(alice).Send(new InboxSend(bob.ToString(), "hello", null, null), T0);
+        var first = Assert.Single((await Inbox(bob).Poll(T0.AddMinutes(1))).Messages);
+        await Inbox(bob).Report(first.Id, "hi back", T0.AddMinutes(2));
+        var reply = Assert.Single((await Inbox(alice).Poll(T0.AddMinutes(3))).Messages);
 
-        var outcome = await Inbox.ReportAsync(alice, reply.Id, "thanks", T0.AddMinutes(4));
+        var outcome = await Inbox(alice).Report(reply.Id, "thanks", T0.AddMinutes(4));
 
         Assert.Null(outcome.Reply);
-        Assert.Empty((await Inbox.PollAsync(bob, T0.AddMinutes(5))).Messages);
+        Assert.Empty((await Inbox(bob).Poll(T0.AddMinutes(5))).Messages);
     }
 
     [Fact]
@@ -85,13 +85,13 @@ public sealed class InboxMessagingTests : IAsyncLifetime
         var twinA = await AgentAsync("Twin", boardId, gatewayId);
         var twinB = await AgentAsync("Twin", otherBoard, gatewayId);
 
-        var ambiguous = Assert.IsType<SendAmbiguous>(await Inbox.SendAsync(sender, new InboxSend("Twin", "hi", null, null), T0));
-        var empty = await Assert.ThrowsAsync<DomainException>(() => Inbox.SendAsync(sender, new InboxSend("  ", "hi", null, null), T0));
-        var substring = await Assert.ThrowsAsync<DomainException>(() => Inbox.SendAsync(sender, new InboxSend("Tw", "hi", null, null), T0));
-        var caseFolded = await Assert.ThrowsAsync<DomainException>(() => Inbox.SendAsync(sender, new InboxSend("twin", "hi", null, null), T0));
-        var person = await Inbox.SendAsync(sender, new InboxSend("Twin", "hi", "feishu", null), T0);
-        var address = await Inbox.SendAsync(sender, new InboxSend("ada@example.test", "hi", null, null), T0);
-        var self = await Assert.ThrowsAsync<DomainException>(() => Inbox.SendAsync(sender, new InboxSend("Sender", "hi", null, null), T0));
+        var ambiguous = Assert.IsType<SendAmbiguous>(await Inbox(sender).Send(new InboxSend("Twin", "hi", null, null), T0));
+        var empty = await Assert.ThrowsAsync<DomainException>(() => Inbox(sender).Send(new InboxSend("  ", "hi", null, null), T0));
+        var substring = await Assert.ThrowsAsync<DomainException>(() => Inbox(sender).Send(new InboxSend("Tw", "hi", null, null), T0));
+        var caseFolded = await Assert.ThrowsAsync<DomainException>(() => Inbox(sender).Send(new InboxSend("twin", "hi", null, null), T0));
+        var person = await Inbox(sender).Send(new InboxSend("Twin", "hi", "feishu", null), T0);
+        var address = await Inbox(sender).Send(new InboxSend("ada@example.test", "hi", null, null), T0);
+        var self = await Assert.ThrowsAsync<DomainException>(() => Inbox(sender).Send(new InboxSend("Sender", "hi", null, null), T0));
 
         Assert.Equal(new[] { twinA, twinB }.Order(), ambiguous.Candidates.Order());
         Assert.Equal(DomainErrorKind.Validation, empty.Kind);
@@ -112,15 +112,15 @@ public sealed class InboxMessagingTests : IAsyncLifetime
         var inA = await AgentAsync("Alpha", boardA, gatewayA);
         var inB = await AgentAsync("Bravo", boardB, gatewayB);
         var peerOfB = await AgentAsync("Charlie", boardB, gatewayB);
-        await Inbox.SendAsync(peerOfB, new InboxSend("Bravo", "internal", null, null), T0);
-        var bravosMessage = Assert.Single((await Inbox.PollAsync(inB, T0.AddMinutes(1))).Messages);
+        await Inbox(peerOfB).Send(new InboxSend("Bravo", "internal", null, null), T0);
+        var bravosMessage = Assert.Single((await Inbox(inB).Poll(T0.AddMinutes(1))).Messages);
 
-        var byId = await Assert.ThrowsAsync<DomainException>(() => Inbox.SendAsync(inA, new InboxSend(inB.ToString(), "hi", null, null), T0));
-        var byName = await Assert.ThrowsAsync<DomainException>(() => Inbox.SendAsync(inA, new InboxSend("Bravo", "hi", null, null), T0));
-        var report = await Assert.ThrowsAsync<DomainException>(() => Inbox.ReportAsync(inA, bravosMessage.Id, "mine now", T0));
+        var byId = await Assert.ThrowsAsync<DomainException>(() => Inbox(inA).Send(new InboxSend(inB.ToString(), "hi", null, null), T0));
+        var byName = await Assert.ThrowsAsync<DomainException>(() => Inbox(inA).Send(new InboxSend("Bravo", "hi", null, null), T0));
+        var report = await Assert.ThrowsAsync<DomainException>(() => Inbox(inA).Report(bravosMessage.Id, "mine now", T0));
 
         Assert.All([byId, byName, report], error => Assert.Equal(DomainErrorKind.NotFound, error.Kind));
-        Assert.DoesNotContain((await Inbox.PollAsync(inA, T0.AddMinutes(2))).Relationships, r => r.Name is "Bravo" or "Charlie");
+        Assert.DoesNotContain((await Inbox(inA).Poll(T0.AddMinutes(2))).Relationships, r => r.Name is "Bravo" or "Charlie");
         Assert.Single(await _cluster.Agent(inB).InboxMessages());
     }
 
@@ -133,9 +133,9 @@ public sealed class InboxMessagingTests : IAsyncLifetime
         var messageId = Guid.NewGuid();
         var send = new InboxSend("Target", "only once", null, messageId);
 
-        var first = Assert.IsType<SendAccepted>(await Inbox.SendAsync(sender, send, T0));
-        var second = Assert.IsType<SendAccepted>(await Inbox.SendAsync(sender, send, T0.AddSeconds(1)));
-        var reused = await Assert.ThrowsAsync<DomainException>(() => Inbox.SendAsync(sender, send with { Content = "different" }, T0.AddSeconds(2)));
+        var first = Assert.IsType<SendAccepted>(await Inbox(sender).Send(send, T0));
+        var second = Assert.IsType<SendAccepted>(await Inbox(sender).Send(send, T0.AddSeconds(1)));
+        var reused = await Assert.ThrowsAsync<DomainException>(() => Inbox(sender).Send(send with { Content = "different" }, T0.AddSeconds(2)));
 
         Assert.Equal((messageId, false), (first.MessageId, first.Duplicate));
         Assert.Equal((messageId, true), (second.MessageId, second.Duplicate));

@@ -1,29 +1,30 @@
 using Microsoft.Extensions.Logging;
 using MissionControl.GrainInterfaces.Agents;
-using MissionControl.Grains.Agents.Inbox;
 using MissionControl.Grains.Common;
-using MissionControl.ReadModels.Queries;
 using Orleans;
+using Orleans.Concurrency;
 
-namespace MissionControl.ReadModels.Inbox;
+namespace MissionControl.Grains.Agents.Inbox;
 
 /// <summary>
-/// The agent-facing inbox operations. Each touches one agent grain at a time and never from inside
-/// a grain, so two agents answering each other cannot wait on each other's turns. A report's reply
-/// is queued before the report is answered, and a repeated report queues it again under the same
-/// id, so a reply lost to a crash between the two steps is restored by the client's retry.
+/// Carries out an agent's inbox operations (see <see cref="IAgentInboxGrain"/>). It keeps no
+/// state of its own, so it runs on whichever silo the request arrived at, and as many at once as
+/// requests come.
 /// </summary>
-public sealed class InboxMessaging(
+[StatelessWorker]
+public sealed class AgentInboxGrain(
     IGrainFactory grains,
     InboxDirectory directory,
-    InboxQueries queries,
+    IInboxReadModel readModel,
     InboxOptions options,
-    ILogger<InboxMessaging> logger)
+    ILogger<AgentInboxGrain> logger) : Grain, IAgentInboxGrain
 {
-    public async Task<InboxPollView> PollAsync(Guid agentId, DateTimeOffset now, CancellationToken ct = default)
+    private Guid AgentId => Guid.Parse(this.GetPrimaryKeyString());
+
+    public async Task<InboxPollView> Poll(DateTimeOffset now)
     {
-        var relationships = directory.RelationshipsAsync(agentId, ct);
-        var leased = await Agent(agentId).Poll(new InboxPoll(options.PollLimit, now)
+        var relationships = directory.RelationshipsAsync(AgentId, CancellationToken.None);
+        var leased = await Agent(AgentId).Poll(new InboxPoll(options.PollLimit, now)
         {
             VisibilityTimeout = options.VisibilityTimeout,
             MaxDeliveries = options.MaxDeliveries,
@@ -31,22 +32,22 @@ public sealed class InboxMessaging(
         return new InboxPollView(leased.Messages, await relationships);
     }
 
-    public Task HeartbeatAsync(Guid agentId, DateTimeOffset now) => Agent(agentId).RecordInboxHeartbeat(now);
+    public Task RecordHeartbeat(DateTimeOffset now) => Agent(AgentId).RecordInboxHeartbeat(now);
 
-    public async Task<InboxReportResult> ReportAsync(Guid agentId, Guid messageId, string result, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<InboxReportResult> Report(Guid messageId, string result, DateTimeOffset now)
     {
         InboxReportResult outcome;
         try
         {
-            outcome = await Agent(agentId).Report(new InboxReport(messageId, result, now) { MaxContentLength = options.MaxContentLength });
+            outcome = await Agent(AgentId).Report(new InboxReport(messageId, result, now) { MaxContentLength = options.MaxContentLength });
         }
         catch (DomainException ex) when (ex.Kind == DomainErrorKind.NotFound)
         {
             // Finished long ago and out of the grain's recent tail: the read model still knows it.
-            var row = await queries.MessageAsync(agentId, messageId, ct);
-            if (row is not { Status: InboxMessageStatus.Completed })
+            var message = await readModel.MessageAsync(AgentId, messageId, CancellationToken.None);
+            if (message is not { Status: InboxMessageStatus.Completed })
                 throw;
-            return row.Result == result ? new InboxReportResult(Repeated: true, Reply: null) : throw InboxErrors.ResultMismatch();
+            return message.Result == result ? new InboxReportResult(Repeated: true, Reply: null) : throw InboxErrors.ResultMismatch();
         }
 
         if (outcome.Reply is { } reply)
@@ -54,7 +55,7 @@ public sealed class InboxMessaging(
         return outcome;
     }
 
-    public async Task<SendOutcome> SendAsync(Guid senderId, InboxSend send, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<SendOutcome> Send(InboxSend send, DateTimeOffset now)
     {
         var target = Text.TrimToNull(send.Target) ?? throw DomainError.Validation("target must not be empty");
         if (string.IsNullOrWhiteSpace(send.Content))
@@ -62,8 +63,8 @@ public sealed class InboxMessaging(
         if (PersonTarget(target, send.Channel) is { } person)
             return person;
 
-        var sender = await directory.SenderAsync(senderId, ct);
-        var (agent, candidates) = await directory.ResolveAsync(sender, target, ct);
+        var sender = await directory.SenderAsync(AgentId, CancellationToken.None);
+        var (agent, candidates) = await directory.ResolveAsync(sender, target, CancellationToken.None);
         if (agent is null)
             return new SendAmbiguous(target, candidates);
         if (agent.Id == sender.Id)
@@ -71,7 +72,7 @@ public sealed class InboxMessaging(
 
         var conversation = InboxIds.Conversation(sender.Id, agent.Id);
         var messageId = send.MessageId ?? Guid.NewGuid();
-        if (send.MessageId is not null && await AlreadySentAsync(messageId, sender.Id, agent.Id, send.Content, ct))
+        if (send.MessageId is not null && await AlreadySentAsync(messageId, sender.Id, agent.Id, send.Content))
             return new SendAccepted(messageId, agent.Id, agent.Name, conversation, Duplicate: true);
 
         var queued = await Agent(agent.Id).QueueMessage(new InboxLetter(messageId, conversation, send.Content, now)
@@ -100,9 +101,9 @@ public sealed class InboxMessaging(
 
     // The grain recognises a repeat while the message is open or recent; the read model beyond that,
     // and it is also where an id already used for another inbox or sender shows up.
-    private async Task<bool> AlreadySentAsync(Guid messageId, Guid senderId, Guid targetId, string content, CancellationToken ct)
+    private async Task<bool> AlreadySentAsync(Guid messageId, Guid senderId, Guid targetId, string content)
     {
-        var existing = await queries.MessagesWithIdAsync(messageId, ct);
+        var existing = await readModel.MessagesWithIdAsync(messageId, CancellationToken.None);
         if (existing.Count == 0)
             return false;
         return existing.Any(m => m.AgentId == targetId && m.SenderAgentId == senderId && m.Content == content)
