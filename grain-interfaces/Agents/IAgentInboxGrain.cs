@@ -8,6 +8,7 @@ namespace MissionControl.GrainInterfaces.Agents;
 /// grain carries each operation out, calling one agent grain at a time and never from inside an
 /// agent's turn, so two agents answering each other cannot wait on each other.
 /// </summary>
+[Alias("mc.agent-inbox")]
 public interface IAgentInboxGrain : IGrainWithStringKey
 {
     /// <summary>Leases the agent's waiting messages (oldest first) and lists who it works with.</summary>

@@ -68,8 +68,9 @@ public sealed class GrainContractSerializationTests
                 continue;
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
                 pending.Push(property.PropertyType);
-            foreach (var nested in type.GetNestedTypes().Where(n => n.IsSubclassOf(type)))
-                pending.Push(nested);
+            // A value may be any type derived from the declared one, nested in it or not.
+            foreach (var derived in type.GetNestedTypes().Concat(contracts.GetTypes()).Where(n => n.IsSubclassOf(type)).Distinct())
+                pending.Push(derived);
         }
         return found;
     }

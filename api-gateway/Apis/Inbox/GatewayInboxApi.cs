@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Http;
 using MissionControl.ApiGateway.OpenApi;
-using MissionControl.Grains.Common;
 using MissionControl.GrainInterfaces.Agents;
+using MissionControl.Grains.Common;
 using MissionControl.ReadModels.Inbox;
 using Orleans;
 

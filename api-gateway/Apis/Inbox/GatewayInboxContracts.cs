@@ -1,5 +1,4 @@
 using MissionControl.GrainInterfaces.Agents;
-using MissionControl.ReadModels.Inbox;
 
 namespace MissionControl.ApiGateway.Apis.Inbox;
 

@@ -3,15 +3,19 @@ using MissionControl.GrainInterfaces.Agents;
 using MissionControl.Grains.Common;
 using Orleans;
 using Orleans.Concurrency;
+using Orleans.Runtime;
 
 namespace MissionControl.Grains.Agents.Inbox;
 
 /// <summary>
 /// Carries out an agent's inbox operations (see <see cref="IAgentInboxGrain"/>). It keeps no
-/// state of its own, so it runs on whichever silo the request arrived at, and as many at once as
-/// requests come.
+/// state of its own, so it runs on whichever silo the request arrived at, and interleaves its
+/// calls: an operation waiting on another agent's grain (a send, a reply) never holds up the
+/// agent's polls and heartbeats.
 /// </summary>
 [StatelessWorker]
+[Reentrant]
+[GrainType("agent-inbox")]
 public sealed class AgentInboxGrain(
     IGrainFactory grains,
     InboxDirectory directory,
@@ -19,7 +23,7 @@ public sealed class AgentInboxGrain(
     InboxOptions options,
     ILogger<AgentInboxGrain> logger) : Grain, IAgentInboxGrain
 {
-    private Guid AgentId => Guid.Parse(this.GetPrimaryKeyString());
+    private Guid AgentId => EntityKey.Parse(this.GetPrimaryKeyString());
 
     public async Task<InboxPollView> Poll(DateTimeOffset now)
     {

@@ -12,9 +12,10 @@ public interface IInboxReadModel
     /// <summary>The reachable agents of the organization with exactly this name.</summary>
     Task<IReadOnlyList<InboxAgent>> NamedAsync(Guid organizationId, string name, CancellationToken ct);
 
-    /// <summary>The agent's board mates and its gateway's main agent.</summary>
+    /// <summary>Who the agent works with: its board mates and its gateway's main agent (for a gateway-main agent, its gateway's board leads).</summary>
     Task<IReadOnlyList<InboxPeer>> PeersAsync(Guid agentId, CancellationToken ct);
 
+    /// <summary>The message in the agent's inbox, if the read model has it.</summary>
     Task<InboxMessageFacts?> MessageAsync(Guid agentId, Guid messageId, CancellationToken ct);
 
     /// <summary>Every message with this id, in any inbox.</summary>

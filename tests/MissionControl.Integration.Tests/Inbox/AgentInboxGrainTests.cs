@@ -11,7 +11,7 @@ using MissionControl.Testing;
 namespace MissionControl.Integration.Tests.Inbox;
 
 /// <summary>Agents writing to each other through the whole domain (the inbox grain, agent grains, read models) over PostgreSQL.</summary>
-public sealed class InboxMessagingTests : IAsyncLifetime
+public sealed class AgentInboxGrainTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
 
