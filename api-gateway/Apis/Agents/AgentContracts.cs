@@ -2,6 +2,20 @@ using System.Text.Json;
 
 namespace MissionControl.ApiGateway.Apis.Agents;
 
+/// <summary>The settings a new agent's body and a change's body share.</summary>
+public interface IAgentSettings
+{
+    string? Status { get; }
+
+    Dictionary<string, JsonElement>? HeartbeatConfig { get; }
+
+    Dictionary<string, JsonElement>? IdentityProfile { get; }
+
+    string? IdentityTemplate { get; }
+
+    string? SoulTemplate { get; }
+}
+
 /// <summary>
 /// The body of <c>POST /agents</c> and <c>POST /agent/agents</c>. <c>status</c> is accepted and
 /// ignored: a new agent is provisioning until it checks in.
@@ -13,7 +27,7 @@ public sealed record AgentCreate(
     Dictionary<string, JsonElement>? HeartbeatConfig = null,
     Dictionary<string, JsonElement>? IdentityProfile = null,
     string? IdentityTemplate = null,
-    string? SoulTemplate = null);
+    string? SoulTemplate = null) : IAgentSettings;
 
 /// <summary>The body of <c>PATCH /agents/{id}</c>: absent or null fields stay as they are; blank templates clear.</summary>
 public sealed record AgentUpdate(
@@ -24,7 +38,7 @@ public sealed record AgentUpdate(
     Dictionary<string, JsonElement>? HeartbeatConfig = null,
     Dictionary<string, JsonElement>? IdentityProfile = null,
     string? IdentityTemplate = null,
-    string? SoulTemplate = null);
+    string? SoulTemplate = null) : IAgentSettings;
 
 /// <summary>The body of <c>POST /agents/{id}/heartbeat</c>: the status to report, else online.</summary>
 public sealed record AgentHeartbeat(string? Status = null);

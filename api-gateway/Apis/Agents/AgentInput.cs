@@ -13,11 +13,7 @@ public sealed class AgentCreateValidator : RequestValidator<AgentCreate>
     public AgentCreateValidator()
     {
         RuleFor(agent => agent.Name).AgentName(required: true);
-        RuleFor(agent => agent.Status).Text(FieldLimits.Label);
-        RuleFor(agent => agent.HeartbeatConfig).HeartbeatConfig();
-        RuleFor(agent => agent.IdentityProfile).IdentityProfile();
-        RuleFor(agent => agent.IdentityTemplate).Text(FieldLimits.Text);
-        RuleFor(agent => agent.SoulTemplate).Text(FieldLimits.Text);
+        Include(new AgentSettingsValidator());
     }
 }
 
@@ -27,6 +23,15 @@ public sealed class AgentUpdateValidator : RequestValidator<AgentUpdate>
     public AgentUpdateValidator()
     {
         RuleFor(agent => agent.Name).AgentName(required: false);
+        Include(new AgentSettingsValidator());
+    }
+}
+
+/// <summary>The rules a new agent and a change share.</summary>
+internal sealed class AgentSettingsValidator : RequestValidator<IAgentSettings>
+{
+    public AgentSettingsValidator()
+    {
         RuleFor(agent => agent.Status).Text(FieldLimits.Label);
         RuleFor(agent => agent.HeartbeatConfig).HeartbeatConfig();
         RuleFor(agent => agent.IdentityProfile).IdentityProfile();
