@@ -60,7 +60,6 @@ public static class DomainRegistration
         services.TryAddSingleton<InboxKeyIssuer>();
         services.TryAddSingleton<IInboxReadModel, ReadModelInbox>();
         services.TryAddSingleton<InboxDirectory>();
-        services.TryAddSingleton<InboxSetupGuide>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, LegacyReminderUpgrade>();
     }
 }

@@ -4,8 +4,10 @@ using MissionControl.ApiGateway.Authentication;
 using MissionControl.ApiGateway.Http;
 using MissionControl.ApiGateway.OpenApi;
 using MissionControl.GrainInterfaces.Agents;
+using MissionControl.Grains.Agents;
+using MissionControl.Grains.Agents.Inbox;
 using MissionControl.Grains.Common;
-using MissionControl.ReadModels.Inbox;
+using MissionControl.Templates.Rendering;
 using Orleans;
 
 namespace MissionControl.ApiGateway.Apis.Inbox;
@@ -62,9 +64,11 @@ public static class GatewayInboxApi
     }
 
     /// <summary>The inbox skill for the caller itself; any other agent id reads as unknown.</summary>
-    public static Ok<GatewaySetupGuide> SetupGuide([FromRoute(Name = "agent_id")] Guid agentId, AgentCaller caller, InboxSetupGuide guide) =>
+    public static Ok<GatewaySetupGuide> SetupGuide(
+        [FromRoute(Name = "agent_id")] Guid agentId, AgentCaller caller, AgentOptions agents, InboxOptions inbox) =>
         agentId == caller.AgentId
-            ? TypedResults.Ok(new GatewaySetupGuide(InboxSetupGuide.SkillFilename, guide.SkillFor(agentId), InboxSetupGuide.HeartbeatAddition))
+            ? TypedResults.Ok(new GatewaySetupGuide(
+                InboxSkill.Filename, InboxSkill.For(agentId, agents.BaseUrl, inbox.PollLimit, inbox.MaxDeliveries), InboxSkill.HeartbeatAddition))
             : throw DomainError.NotFound();
 
     private static IAgentInboxGrain InboxOf(IGrainFactory grains, AgentCaller caller) =>
