@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
@@ -16,7 +15,7 @@ namespace MissionControl.ApiGateway.Http;
 /// against its type's JSON contract; the route, query and headers against the handler's
 /// parameters) to find what did not bind and where.
 /// </summary>
-internal static partial class BindingFailures
+internal static class BindingFailures
 {
     private static readonly IReadOnlyList<ValidationIssue> Unreadable = [new(["request"], "Value could not be parsed", "parsing")];
     private static readonly IReadOnlyList<ValidationIssue> NoBody = [new(["body"], "Field required", "missing")];
@@ -39,7 +38,7 @@ internal static partial class BindingFailures
             return [new ValidationIssue(["body"], "JSON decode error", "json_invalid")];
         using (document)
         {
-            var path = PathOf(json.Path);
+            var path = LocationPath.Segments(json.Path);
             var element = At(document.RootElement, path);
             List<object> location = ["body", .. path];
             if (element?.ValueKind == JsonValueKind.Null)
@@ -76,21 +75,6 @@ internal static partial class BindingFailures
             return true;
         using var document = ReadBody(request);
         return document?.RootElement.ValueKind == JsonValueKind.Null;
-    }
-
-    /// <summary>The serializer's path to where it stopped (<c>$.board_access[0].board_id</c>) as segments.</summary>
-    private static List<object> PathOf(string? path)
-    {
-        List<object> segments = [];
-        foreach (Match segment in PathSegment().Matches(path ?? ""))
-        {
-            if (segment.Groups["index"].Success)
-                segments.Add(int.Parse(segment.Groups["index"].Value, CultureInfo.InvariantCulture));
-            else
-                segments.Add(segment.Groups["name"].Success ? segment.Groups["name"].Value : segment.Groups["quoted"].Value);
-        }
-
-        return segments;
     }
 
     private static JsonElement? At(JsonElement root, List<object> path)
@@ -218,7 +202,4 @@ internal static partial class BindingFailures
         var plain = type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), type.MakeByRefType()]);
         return plain is null || (bool)plain.Invoke(null, [raw, null])!;
     }
-
-    [GeneratedRegex(@"\.(?<name>[^.\[]+)|\[(?<index>\d+)\]|\['(?<quoted>[^']*)'\]")]
-    private static partial Regex PathSegment();
 }

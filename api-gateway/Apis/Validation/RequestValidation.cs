@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
 using MissionControl.ApiGateway.Http;
@@ -54,17 +53,5 @@ public static class RequestValidation
     }
 
     private static ValidationIssue Issue(ValidationFailure failure) =>
-        new(["body", .. failure.CustomState as IReadOnlyList<object> ?? Location(failure.PropertyName)], failure.ErrorMessage, failure.ErrorCode);
-
-    /// <summary>Our validators' own paths (<c>tags[3]</c>, <c>board_access[0].board_id</c>) as location segments.</summary>
-    private static IEnumerable<object> Location(string propertyPath)
-    {
-        foreach (var part in propertyPath.Split('.', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var bracket = part.IndexOf('[', StringComparison.Ordinal);
-            yield return bracket < 0 ? part : part[..bracket];
-            if (bracket >= 0 && int.TryParse(part[(bracket + 1)..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-                yield return index;
-        }
-    }
+        new(["body", .. failure.CustomState as IReadOnlyList<object> ?? LocationPath.Segments(failure.PropertyName)], failure.ErrorMessage, failure.ErrorCode);
 }
