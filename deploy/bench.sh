@@ -5,6 +5,7 @@
 #   deploy/bench.sh heartbeats      authenticated agent heartbeats over HTTP (wrk) against pgbench
 #   deploy/bench.sh provision       100 agents created through the API on one real gateway, against
 #                                   that gateway's own agents.create alone
+#   deploy/bench.sh provision-steps the gateway CPU each provisioning step costs, step by step
 # Like deploy/test.sh it starts a throwaway PostgreSQL unless DATABASE_URL is set, and a real
 # OpenClaw gateway (gateway-patch only) unless OPENCLAW_GATEWAY_URL and OPENCLAW_GATEWAY_TOKEN are set.
 set -euo pipefail
@@ -34,7 +35,7 @@ if [ "$scenario" = gateway-patch ] && [ -z "${OPENCLAW_GATEWAY_URL:-}" ]; then
 fi
 if [ "$scenario" = heartbeats ]; then
   source "$root/deploy/bench/heartbeats.sh"
-elif [ "$scenario" = provision ]; then
+elif [ "$scenario" = provision ] || [ "$scenario" = provision-steps ]; then
   source "$root/deploy/bench/provision.sh"
 else
   dotnet run --project tests/MissionControl.Benchmarks -c Release -- "$@"

@@ -1,6 +1,8 @@
 # `deploy/bench.sh provision`: agents created through the HTTP API on one real OpenClaw gateway,
-# next to the floor that gateway allows (`agents.create` alone, called directly). Sourced by
-# bench.sh after its throwaway PostgreSQL is up (DATABASE_URL).
+# next to the floor that gateway allows (`agents.create` alone, called directly).
+# `deploy/bench.sh provision-steps`: each provisioning step on its own, for the same number of
+# agents on a fresh gateway, with the gateway CPU it cost. Sourced by bench.sh after its throwaway
+# PostgreSQL is up (DATABASE_URL).
 #
 # Settings (environment): BENCH_AGENTS (100), BENCH_CONCURRENCY (8: creations in flight at once).
 
@@ -33,22 +35,36 @@ pv_start_service() {
   mc_wait_ready "$pv_url" "$pv_service_pid" "$pv_work/service.log"
 }
 
-pv_main() {
+pv_bench="$root/tests/MissionControl.Benchmarks/bin/Release/net10.0/MissionControl.Benchmarks.dll"
+
+# Installs the gateway and builds (Release) the given projects.
+pv_build() {
   command -v curl >/dev/null || mc_apt_install curl
   bash "$root/deploy/openclaw-gateway.sh" install
-  mc_log "building the service and the benchmark (Release)"
+  mc_log "building $* (Release)"
   local project
-  for project in api-gateway tests/MissionControl.Benchmarks; do
+  for project in "$@"; do
     dotnet build "$root/$project" -c Release -v q -nologo >"$pv_work/build.log" 2>&1 \
       || { cat "$pv_work/build.log" >&2; mc_die "building $project failed"; }
   done
-  local bench="$root/tests/MissionControl.Benchmarks/bin/Release/net10.0/MissionControl.Benchmarks.dll"
+}
+
+pv_steps() {
+  pv_build tests/MissionControl.Benchmarks
+  pv_start_gateway
+  dotnet "$pv_bench" provision-steps --agents "$pv_agents" --concurrency "$pv_concurrency" \
+    --gateway-url "$pv_gateway_url" --gateway-token "$pv_gateway_token" --gateway-pid "$pv_gateway_pid" \
+    --workspace-root "$pv_work/workspaces"
+}
+
+pv_main() {
+  pv_build api-gateway tests/MissionControl.Benchmarks
   echo "provision: $pv_agents agents, $pv_concurrency at a time, on $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
   mc_log "floor: agents.create alone on a fresh gateway"
   pv_start_gateway
   local floor_out
-  floor_out=$(dotnet "$bench" provision-floor --agents "$pv_agents" --concurrency "$pv_concurrency" \
+  floor_out=$(dotnet "$pv_bench" provision-floor --agents "$pv_agents" --concurrency "$pv_concurrency" \
     --gateway-url "$pv_gateway_url" --gateway-token "$pv_gateway_token" --gateway-pid "$pv_gateway_pid" \
     --workspace-root "$pv_work/floor-workspaces")
   echo "$floor_out" | grep -v '^FLOOR_'
@@ -58,7 +74,7 @@ pv_main() {
   pv_start_gateway
   pv_start_service
   local run_out
-  run_out=$(dotnet "$bench" provision --agents "$pv_agents" --concurrency "$pv_concurrency" \
+  run_out=$(dotnet "$pv_bench" provision --agents "$pv_agents" --concurrency "$pv_concurrency" \
     --service-url "$pv_url" --user-token "$pv_token" --service-pid "$pv_service_pid" \
     --gateway-url "$pv_gateway_url" --gateway-token "$pv_gateway_token" --gateway-pid "$pv_gateway_pid" \
     --workspace-root "$pv_work/workspaces")
@@ -71,4 +87,4 @@ pv_main() {
       o, f, f / o, ((o >= 60 || f / o <= 1.5) ? "met" : "not met") }'
 }
 
-pv_main
+if [ "$scenario" = provision-steps ]; then pv_steps; else pv_main; fi

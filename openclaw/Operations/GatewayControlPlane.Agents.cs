@@ -11,6 +11,10 @@ public sealed partial class GatewayControlPlane
     private static readonly string[] FallbackSupportedFiles =
         ["AGENTS.md", "SOUL.md", "IDENTITY.md", "USER.md", "BOOTSTRAP.md", "MEMORY.md"];
 
+    // The file names only change when the gateway is upgraded; asking costs two calls (the
+    // default agent, then its files).
+    private static readonly RememberedPerConnection<IReadOnlySet<string>> SupportedFiles = new(TimeSpan.FromMinutes(5));
+
     private static readonly TimeSpan VisibilityPollInterval = TimeSpan.FromMilliseconds(100);
 
     private static readonly TimeSpan MaxVisibilityPollInterval = TimeSpan.FromSeconds(1);
@@ -37,7 +41,7 @@ public sealed partial class GatewayControlPlane
 
     /// <inheritdoc />
     public Task<IReadOnlySet<string>> ListSupportedFilesAsync(CancellationToken cancellationToken = default) =>
-        SupportedFiles.GetAsync(_rpc, () => ReadSupportedFilesAsync(cancellationToken));
+        SupportedFiles.GetAsync(_rpc, () => ReadSupportedFilesAsync(CancellationToken.None), cancellationToken);
 
     private Task<IReadOnlySet<string>> ReadSupportedFilesAsync(CancellationToken cancellationToken) =>
         _resilience.ExecuteAsync(_kind, async token =>

@@ -10,6 +10,10 @@ namespace MissionControl.OpenClaw.Operations;
 /// <summary><see cref="IGatewayControlPlane"/> over the gateway's WebSocket RPC.</summary>
 public sealed partial class GatewayControlPlane : IGatewayControlPlane
 {
+    // A gateway gets its first model (or loses its last) by an operator's hand, rarely; a minute
+    // is soon enough for wake-ups to follow.
+    private static readonly RememberedPerConnection<bool> ModelsListed = new(TimeSpan.FromMinutes(1));
+
     private readonly IGatewayRpc _rpc;
     private readonly GatewayResilience _resilience;
     private readonly GatewayOperationKind _kind;
@@ -101,6 +105,20 @@ public sealed partial class GatewayControlPlane : IGatewayControlPlane
     /// <inheritdoc />
     public Task<HeartbeatPatchResult> PatchHeartbeatsAsync(IReadOnlyCollection<AgentHeartbeat> batch, CancellationToken cancellationToken = default) =>
         _heartbeats.ApplyAsync(batch, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> ListsAnyModelAsync(CancellationToken cancellationToken = default) =>
+        ModelsListed.GetAsync(_rpc, async () =>
+        {
+            try
+            {
+                return PayloadReaders.Objects(await Run("models.list", null, CancellationToken.None), "models").Count > 0;
+            }
+            catch (GatewayException ex) when (ex.Kind is GatewayErrorKind.InvalidRequest or GatewayErrorKind.Unknown)
+            {
+                return true; // a gateway without the method: nothing says its agents cannot run
+            }
+        }, cancellationToken);
 
     /// <inheritdoc />
     public async Task<ChatSendResult> SendChatAsync(string sessionKey, string message, string? idempotencyKey = null, bool? deliver = null, CancellationToken cancellationToken = default)

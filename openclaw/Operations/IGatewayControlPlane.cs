@@ -60,6 +60,12 @@ public interface IGatewayControlPlane
     /// <summary>Applies a batch of heartbeat settings in one config.get + config.patch round.</summary>
     Task<HeartbeatPatchResult> PatchHeartbeatsAsync(IReadOnlyCollection<AgentHeartbeat> batch, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Whether the gateway lists any model an agent could run on (<c>models.list</c>), asked once
+    /// per connection a minute. True when the gateway cannot tell (it does not know the method).
+    /// </summary>
+    Task<bool> ListsAnyModelAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Sends a chat message; the same idempotency key makes a retry safe.</summary>
     Task<ChatSendResult> SendChatAsync(string sessionKey, string message, string? idempotencyKey = null, bool? deliver = null, CancellationToken cancellationToken = default);
 

@@ -13,6 +13,8 @@ switch (scenario)
     // Steps of deploy/bench.sh provision, which starts the gateways and the service around them.
     case "provision-floor":
         return await MissionControl.Benchmarks.Provisioning.ProvisionFloor.RunAsync(args.Skip(1).ToArray());
+    case "provision-steps":
+        return await MissionControl.Benchmarks.Provisioning.ProvisionSteps.RunAsync(args.Skip(1).ToArray());
     case "provision":
         return await MissionControl.Benchmarks.Provisioning.ProvisionBenchmark.RunAsync(args.Skip(1).ToArray());
     // Steps of deploy/bench.sh heartbeats; the load itself comes from wrk over HTTP.
@@ -21,6 +23,6 @@ switch (scenario)
     case "heartbeat-warmup":
         return await HeartbeatWarmUp.RunAsync(args.Skip(1).ToArray());
     default:
-        Console.Error.WriteLine($"unknown benchmark '{scenario}'; known: gateway-patch, inbox-poll, provision-floor, provision, heartbeat-seed, heartbeat-warmup");
+        Console.Error.WriteLine($"unknown benchmark '{scenario}'; known: gateway-patch, inbox-poll, provision-floor, provision-steps, provision, heartbeat-seed, heartbeat-warmup");
         return 2;
 }

@@ -28,6 +28,9 @@ public sealed partial class FakeGatewayState
     /// <summary>Calls received per method.</summary>
     public ConcurrentDictionary<string, int> Calls { get; } = new();
 
+    /// <summary>Whether <c>models.list</c> lists a model (a real gateway lists none until a provider is set up).</summary>
+    public bool HasModels { get; set; } = true;
+
     /// <summary>The <c>deleteFiles</c> value of the last agents.delete (null when not sent).</summary>
     public bool? LastDeleteFiles { get; private set; }
 
@@ -89,6 +92,7 @@ public sealed partial class FakeGatewayState
                 "agents.files.get" => WithAgent((string)p["agentId"]!, agent => FileGet(agent, (string)p["name"]!)),
                 "agents.files.set" => WithAgent((string)p["agentId"]!, agent => FileSet(agent, (string)p["name"]!, (string)p["content"]!, (string?)p["expectedHash"])),
                 "config.get" => ConfigGet(),
+                "models.list" => ModelsList(),
                 "config.patch" => ConfigPatch(p),
                 "sessions.patch" => SessionsPatch((string)p["key"]!, p.ContainsKey("label"), (string?)p["label"]),
                 "sessions.reset" => SessionsReset((string)p["key"]!),
@@ -100,6 +104,11 @@ public sealed partial class FakeGatewayState
             };
         }
     }
+
+    private FakeReply ModelsList() => FakeReply.Ok(new JsonObject
+    {
+        ["models"] = HasModels ? new JsonArray(new JsonObject { ["id"] = "fake-model", ["provider"] = "fake", ["name"] = "Fake model" }) : new JsonArray(),
+    });
 
     private FakeReply Health()
     {

@@ -12,6 +12,7 @@ internal static class FakeSchemas
         ["agents.files.list"] = ("operator.read", ["agentId"], ["agentId"]),
         ["agents.files.get"] = ("operator.read", ["agentId", "name"], ["agentId", "name"]),
         ["config.get"] = ("operator.read", [], []),
+        ["models.list"] = ("operator.read", ["agentId", "sessionKey", "view", "refresh", "provider"], []),
         ["sessions.list"] = ("operator.read", ["limit", "offset", "agentId", "search", "includeGlobal", "includeUnknown"], []),
         ["chat.history"] = ("operator.read", ["sessionKey", "agentId", "limit", "offset"], ["sessionKey"]),
         ["chat.send"] = ("operator.write", ["sessionKey", "message", "idempotencyKey", "agentId", "deliver", "thinking", "timeoutMs"], ["sessionKey", "message", "idempotencyKey"]),

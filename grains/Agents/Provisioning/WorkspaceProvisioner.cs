@@ -25,6 +25,9 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
 {
     private static readonly WorkspacePlanner Planner = new();
 
+    /// <summary>The answer recorded for the wake when the gateway lists no model.</summary>
+    public const string NotWokenWithoutModel = "not sent: the gateway lists no model to run the agent on (models.list); its heartbeat schedule wakes it once one is configured";
+
     /// <summary>The control plane of a gateway for cleanup and other one-off calls.</summary>
     public IGatewayControlPlane ControlPlane(GatewayTarget gateway) => clients.ControlPlane(gateway.Connection);
 
@@ -121,9 +124,18 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
             result.Patched ? $"patched in {result.Rounds} round(s)" : "already up to date");
     }
 
+    // A wake on a gateway without a model starts a run that can only fail, and costs the gateway
+    // about as much CPU as creating the agent. The agent is not woken then: its heartbeat entry
+    // has the gateway wake it on schedule once a model is configured.
     private static async Task<bool> WakeAsync(
         IGatewayControlPlane control, AgentState agent, ProvisionAttempt attempt, StepRecorder record, CancellationToken ct)
     {
+        if (!await control.ListsAnyModelAsync(ct))
+        {
+            await record("chat.send wake", agent.SessionKey, NotWokenWithoutModel);
+            return false;
+        }
+
         var message = AgentMessages.Wake(agent.Name, attempt.Action);
         // One idempotency key per attempt: a retried send after a dropped reply is not a second wake.
         var sent = await control.SendChatAsync(agent.SessionKey, message, $"wake-{agent.Id}-{attempt.Generation}", deliver: true, ct);

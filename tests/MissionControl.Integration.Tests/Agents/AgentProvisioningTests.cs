@@ -42,6 +42,32 @@ public sealed class AgentProvisioningTests
     }
 
     [Fact]
+    public async Task Given_a_gateway_that_lists_no_model_When_workers_are_registered_Then_they_are_provisioned_without_a_wake_and_owe_no_check_in()
+    {
+        await using var gateway = FakeGateway.Start();
+        gateway.State.HasModels = false;
+        await using var cluster = await AgentCluster.StartAsync(gateway, silos: 1);
+        var agentIds = Enumerable.Range(0, 6).Select(_ => Guid.NewGuid()).ToList();
+
+        await Task.WhenAll(agentIds.Select(agentId => cluster.Agent(agentId).Register(AgentCluster.Worker(agentId))));
+
+        foreach (var agentId in agentIds)
+        {
+            Assert.Equal("online", await cluster.StatusAfterProvisioningAsync(agentId));
+            var events = await cluster.EventsAsync(agentId);
+            var wake = events.OfType<AgentProvisionStepRecorded>().Last();
+            Assert.Equal("chat.send wake", wake.Step);
+            Assert.Equal(Grains.Agents.Provisioning.WorkspaceProvisioner.NotWokenWithoutModel, wake.Answer);
+            var completed = Assert.IsType<AgentProvisionCompleted>(events[^1]);
+            Assert.False(completed.WakeSent);
+            Assert.Null(completed.CheckInDeadline);
+            Assert.Contains("AGENTS.md", gateway.State.FilesOf($"mc-{agentId}").Keys);
+        }
+        Assert.Empty(gateway.State.Chats);
+        Assert.Equal(1, gateway.State.Calls.GetValueOrDefault("models.list")); // asked once for the burst
+    }
+
+    [Fact]
     public async Task Given_a_provisioned_agent_When_its_history_is_read_Then_every_gateway_step_is_an_event_in_order_without_the_token()
     {
         await using var gateway = FakeGateway.Start();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using MissionControl.Grains.Agents.Events;
 using MissionControl.Grains.Agents.Provisioning;
 using MissionControl.Grains.Security;
 using MissionControl.OpenClaw;
@@ -56,6 +57,9 @@ public sealed class RealGatewayProvisioningTests : IAsyncLifetime
         Assert.Equal(agentId, candidate.AgentId);
         Assert.True(AgentTokens.Verify(credentials.AuthToken, candidate.TokenHash));
         Assert.Equal("online", (await cluster.Agent(agentId).RecordHeartbeat(null)).Status);
+        // The test gateway has no model to run an agent on, so no wake was sent for it to fail.
+        var wake = (await cluster.EventsAsync(agentId)).OfType<AgentProvisionStepRecorded>().Last();
+        Assert.Equal(("chat.send wake", WorkspaceProvisioner.NotWokenWithoutModel), (wake.Step, wake.Answer));
 
         var deletion = await cluster.Agent(agentId).Delete();
 
