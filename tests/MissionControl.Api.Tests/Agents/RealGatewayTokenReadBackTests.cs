@@ -45,8 +45,9 @@ public sealed class RealGatewayTokenReadBackTests : IAsyncLifetime
 
     /// <summary>
     /// Removes the agents' workspaces under /tmp. A gateway shared by the whole run (CI starts one)
-    /// keeps running after this class and may still be writing into a workspace (its wake-up run
-    /// records a session there), so a file may appear while the folder is being removed; what is
+    /// keeps running after this class and may still be writing into a workspace (a run it started,
+    /// such as a wake-up on a gateway with a model, records a session there), so a file may appear
+    /// while the folder is being removed; what is
     /// left then is a stray folder under /tmp, not a failure of what this class tests.
     /// </summary>
     private void RemoveWorkspaces()
