@@ -23,7 +23,9 @@ internal sealed class RememberedPerConnection<T>(TimeSpan keepFor)
         {
             if (!_byConnection.TryGetValue(rpc, out remembered!) || !remembered.IsFresh(keepFor))
             {
-                remembered = new Remembered(new Lazy<Task<T>>(ask), DateTimeOffset.UtcNow);
+                // Run apart from the first caller's context (a grain's turn), and so that an
+                // exception thrown before the first await is a faulted answer, asked again next time.
+                remembered = new Remembered(new Lazy<Task<T>>(() => Task.Run(ask)), DateTimeOffset.UtcNow);
                 _byConnection.AddOrUpdate(rpc, remembered);
             }
         }

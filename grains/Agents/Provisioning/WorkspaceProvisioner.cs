@@ -124,13 +124,27 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
             result.Patched ? $"patched in {result.Rounds} round(s)" : "already up to date");
     }
 
+    // The wake is the last step: a gateway that could not say whether it has a model (its retries
+    // spent) is woken as before rather than failing the attempt, and asked again next time.
+    private static async Task<bool> ListsAnyModelAsync(IGatewayControlPlane control, CancellationToken ct)
+    {
+        try
+        {
+            return await control.ListsAnyModelAsync(ct);
+        }
+        catch (GatewayException)
+        {
+            return true;
+        }
+    }
+
     // A wake on a gateway without a model starts a run that can only fail, and costs the gateway
     // about as much CPU as creating the agent. The agent is not woken then: its heartbeat entry
     // has the gateway wake it on schedule once a model is configured.
     private static async Task<bool> WakeAsync(
         IGatewayControlPlane control, AgentState agent, ProvisionAttempt attempt, StepRecorder record, CancellationToken ct)
     {
-        if (!await control.ListsAnyModelAsync(ct))
+        if (!await ListsAnyModelAsync(control, ct))
         {
             await record("chat.send wake", agent.SessionKey, NotWokenWithoutModel);
             return false;

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using MissionControl.OpenClaw;
-using MissionControl.OpenClaw.Connection;
-using MissionControl.OpenClaw.Identity;
 
 namespace MissionControl.Benchmarks.Provisioning;
 
@@ -14,17 +11,8 @@ internal static class ProvisionFloor
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = BenchArgs.Parse(args);
-        var agents = options.Int("agents", 100);
-        var concurrency = options.Int("concurrency", 8);
-        var gatewayPid = options.Int("gateway-pid", 0);
-        var root = options.Text("workspace-root");
-        var connection = new GatewayClientOptions
-        {
-            GatewayId = "floor", Url = new Uri(options.Text("gateway-url")), Token = options.Text("gateway-token"),
-        };
-        await using var rpc = new GatewayRpcClient(connection, new InMemoryDeviceIdentityStore());
-        await rpc.CallAsync("health"); // connect and pair before the clock starts
+        await using var run = await DirectGatewayRun.ConnectAsync(args, "floor");
+        var (agents, concurrency, gatewayPid, root, rpc) = (run.Agents, run.Concurrency, run.GatewayPid, run.WorkspaceRoot, run.Rpc);
 
         var cpuBefore = ProcessCpu.Seconds(gatewayPid);
         var latencies = new double[agents];

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using MissionControl.OpenClaw;
 using MissionControl.OpenClaw.Connection;
 using MissionControl.OpenClaw.Errors;
-using MissionControl.OpenClaw.Identity;
 
 namespace MissionControl.Benchmarks.Provisioning;
 
@@ -20,17 +18,8 @@ internal static class ProvisionSteps
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = BenchArgs.Parse(args);
-        var agents = options.Int("agents", 100);
-        var concurrency = options.Int("concurrency", 8);
-        var gatewayPid = options.Int("gateway-pid", 0);
-        var root = options.Text("workspace-root");
-        var connection = new GatewayClientOptions
-        {
-            GatewayId = "steps", Url = new Uri(options.Text("gateway-url")), Token = options.Text("gateway-token"),
-        };
-        await using var rpc = new GatewayRpcClient(connection, new InMemoryDeviceIdentityStore());
-        await rpc.CallAsync("health");
+        await using var run = await DirectGatewayRun.ConnectAsync(args, "steps");
+        var (agents, concurrency, gatewayPid, root, rpc) = (run.Agents, run.Concurrency, run.GatewayPid, run.WorkspaceRoot, run.Rpc);
 
         var idle = await IdleCpuPerSecondAsync(gatewayPid);
         var models = (await rpc.CallAsync("models.list")).GetProperty("models").GetArrayLength();

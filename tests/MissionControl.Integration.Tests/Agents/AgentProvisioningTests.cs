@@ -68,6 +68,22 @@ public sealed class AgentProvisioningTests
     }
 
     [Fact]
+    public async Task Given_a_gateway_that_cannot_say_whether_it_has_a_model_When_a_worker_is_registered_Then_it_is_woken_as_before()
+    {
+        await using var gateway = FakeGateway.Start();
+        gateway.State.HasModels = false;
+        gateway.Faults.Fail("models.list", "unauthorized: missing scope: operator.read");
+        await using var cluster = await AgentCluster.StartAsync(gateway, silos: 1);
+        var agentId = Guid.NewGuid();
+
+        await cluster.Agent(agentId).Register(AgentCluster.Worker(agentId));
+
+        Assert.Equal("online", await cluster.StatusAfterProvisioningAsync(agentId));
+        Assert.Equal($"agent:mc-{agentId}:main", Assert.Single(gateway.State.Chats).SessionKey);
+        Assert.True(Assert.IsType<AgentProvisionCompleted>((await cluster.EventsAsync(agentId))[^1]).WakeSent);
+    }
+
+    [Fact]
     public async Task Given_a_provisioned_agent_When_its_history_is_read_Then_every_gateway_step_is_an_event_in_order_without_the_token()
     {
         await using var gateway = FakeGateway.Start();

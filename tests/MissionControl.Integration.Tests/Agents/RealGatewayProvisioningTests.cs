@@ -57,9 +57,13 @@ public sealed class RealGatewayProvisioningTests : IAsyncLifetime
         Assert.Equal(agentId, candidate.AgentId);
         Assert.True(AgentTokens.Verify(credentials.AuthToken, candidate.TokenHash));
         Assert.Equal("online", (await cluster.Agent(agentId).RecordHeartbeat(null)).Status);
-        // The test gateway has no model to run an agent on, so no wake was sent for it to fail.
+        // A gateway with no model to run an agent on (as the tests start it) gets no wake to fail.
         var wake = (await cluster.EventsAsync(agentId)).OfType<AgentProvisionStepRecorded>().Last();
-        Assert.Equal(("chat.send wake", WorkspaceProvisioner.NotWokenWithoutModel), (wake.Step, wake.Answer));
+        Assert.Equal("chat.send wake", wake.Step);
+        if (await plane.ListsAnyModelAsync())
+            Assert.StartsWith("run ", wake.Answer);
+        else
+            Assert.Equal(WorkspaceProvisioner.NotWokenWithoutModel, wake.Answer);
 
         var deletion = await cluster.Agent(agentId).Delete();
 

@@ -1,11 +1,47 @@
 using MissionControl.OpenClaw.Errors;
 using MissionControl.OpenClaw.Operations;
 using MissionControl.OpenClaw.Tests.Support;
+using MissionControl.Testing;
 
 namespace MissionControl.OpenClaw.Tests.FakeGatewayTests;
 
 public class ControlPlaneTests
 {
+    [Fact]
+    public async Task Callers_that_ask_for_models_while_the_gateway_is_being_asked_share_one_question()
+    {
+        await using var h = FakeGatewayHarness.Start();
+        h.Gateway.State.HasModels = false;
+        h.Gateway.Faults.Hold("models.list");
+
+        var answers = Enumerable.Range(0, 5).Select(_ => h.ControlPlane.ListsAnyModelAsync(TestDeadline.Token())).ToList();
+        await Eventually.WaitUntil(() => Task.FromResult(h.Gateway.Received.GetValueOrDefault("models.list") > 0), TimeSpan.FromSeconds(30), "the question reaching the gateway");
+        h.Gateway.Faults.Release("models.list");
+
+        Assert.All(await Task.WhenAll(answers), Assert.False);
+        Assert.False(await h.ControlPlane.ListsAnyModelAsync(TestDeadline.Token())); // remembered
+        Assert.Equal(1, h.Gateway.State.Calls["models.list"]);
+    }
+
+    [Fact]
+    public async Task A_models_question_that_failed_is_asked_again_and_a_gateway_without_the_method_counts_as_having_models()
+    {
+        await using var h = FakeGatewayHarness.Start();
+        h.Gateway.State.HasModels = false;
+        h.Gateway.Faults.Fail("models.list", "unauthorized: missing scope: operator.read");
+
+        var refused = await Assert.ThrowsAsync<GatewayException>(() => h.ControlPlane.ListsAnyModelAsync(TestDeadline.Token()));
+        var answered = await h.ControlPlane.ListsAnyModelAsync(TestDeadline.Token());
+
+        Assert.Equal(GatewayErrorKind.AuthenticationFailed, refused.Kind);
+        Assert.False(answered);
+        Assert.Equal(2, h.Gateway.Received["models.list"]);
+
+        await using var older = FakeGatewayHarness.Start();
+        older.Gateway.Faults.Fail("models.list", "unknown method: models.list");
+        Assert.True(await older.ControlPlane.ListsAnyModelAsync(TestDeadline.Token()));
+    }
+
     [Fact]
     public async Task Upsert_creates_under_the_target_id_then_sets_the_display_name_despite_the_visibility_lag()
     {
