@@ -26,7 +26,7 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
     private static readonly WorkspacePlanner Planner = new();
 
     /// <summary>The answer recorded for the wake when the gateway lists no model.</summary>
-    public const string NotWokenWithoutModel = "not sent: the gateway lists no model to run the agent on (models.list); its heartbeat schedule wakes it once one is configured";
+    public const string NotWokenWithoutModel = "not sent, nor its session prepared: the gateway lists no model to run the agent on (models.list); its heartbeat schedule starts it once one is configured";
 
     /// <summary>The control plane of a gateway for cleanup and other one-off calls.</summary>
     public IGatewayControlPlane ControlPlane(GatewayTarget gateway) => clients.ControlPlane(gateway.Connection);
@@ -39,6 +39,9 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
         var workspace = AgentWorkspace.PathFor(run.Around.Gateway.WorkspaceRoot, gatewayAgentId);
         var kind = attempt.Action == ProvisionAction.TemplateSync ? GatewayOperationKind.TemplateSync : GatewayOperationKind.Interactive;
         var control = clients.ControlPlane(run.Around.Gateway.Connection, kind);
+        // Without a model on the gateway, neither the wake nor the session it would run in is
+        // prepared (see WakeAsync); asked once per gateway connection a minute, before the lane.
+        var wakes = attempt.Wake && await ListsAnyModelAsync(control, ct);
         WorkspacePlan plan;
         // The lane covers the agent's own gateway work; the heartbeat entry is written in the
         // gateway's next coalesced config round, which the next agents' work need not wait for.
@@ -46,8 +49,11 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
         {
             var existing = await control.RegisterAgentAsync(new AgentRegistration(gatewayAgentId, agent.Name, workspace), ct);
             await record("agents.upsert", $"{gatewayAgentId} name={agent.Name} workspace={workspace}", "ok");
-            await control.EnsureSessionAsync(agent.SessionKey, agent.Name, ct);
-            await record("sessions.ensure", agent.SessionKey, "ok");
+            if (wakes || !attempt.Wake)
+            {
+                await control.EnsureSessionAsync(agent.SessionKey, agent.Name, ct);
+                await record("sessions.ensure", agent.SessionKey, "ok");
+            }
             plan = await PlanAsync(control, run, gatewayAgentId, workspace, existing, record, ct);
             await WriteFilesAsync(control, gatewayAgentId, plan, record, ct);
         }
@@ -59,7 +65,9 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
             await record("sessions.reset", agent.SessionKey, "ok");
         }
 
-        return attempt.Wake && await WakeAsync(control, agent, attempt, record, ct);
+        if (attempt.Wake && !wakes)
+            await record("chat.send wake", agent.SessionKey, NotWokenWithoutModel);
+        return wakes && await WakeAsync(control, agent, attempt, record, ct);
     }
 
     private async Task<WorkspacePlan> PlanAsync(
@@ -124,8 +132,8 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
             result.Patched ? $"patched in {result.Rounds} round(s)" : "already up to date");
     }
 
-    // The wake is the last step: a gateway that could not say whether it has a model (its retries
-    // spent) is woken as before rather than failing the attempt, and asked again next time.
+    // A gateway that could not say whether it has a model (its retries spent) is woken as before
+    // rather than failing the attempt, and asked again next time.
     private static async Task<bool> ListsAnyModelAsync(IGatewayControlPlane control, CancellationToken ct)
     {
         try
@@ -138,18 +146,14 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
         }
     }
 
-    // A wake on a gateway without a model starts a run that can only fail, and costs the gateway
-    // about as much CPU as creating the agent. The agent is not woken then: its heartbeat entry
-    // has the gateway wake it on schedule once a model is configured.
+    // Not called on a gateway without a model: the wake would start a run that can only fail,
+    // costing the gateway about as much CPU as creating the agent, and ensuring the session it
+    // would run in costs it another third of a second per agent in a burst, since it publishes
+    // each session change across its whole roster. The agent's heartbeat entry has the gateway start it, in its main
+    // session, once a model is configured.
     private static async Task<bool> WakeAsync(
         IGatewayControlPlane control, AgentState agent, ProvisionAttempt attempt, StepRecorder record, CancellationToken ct)
     {
-        if (!await ListsAnyModelAsync(control, ct))
-        {
-            await record("chat.send wake", agent.SessionKey, NotWokenWithoutModel);
-            return false;
-        }
-
         var message = AgentMessages.Wake(agent.Name, attempt.Action);
         // One idempotency key per attempt: a retried send after a dropped reply is not a second wake.
         var sent = await control.SendChatAsync(agent.SessionKey, message, $"wake-{agent.Id}-{attempt.Generation}", deliver: true, ct);

@@ -42,7 +42,7 @@ public sealed class AgentProvisioningTests
     }
 
     [Fact]
-    public async Task Given_a_gateway_that_lists_no_model_When_workers_are_registered_Then_they_are_provisioned_without_a_wake_and_owe_no_check_in()
+    public async Task Given_a_gateway_that_lists_no_model_When_workers_are_registered_Then_they_are_provisioned_without_a_session_or_wake_and_owe_no_check_in()
     {
         await using var gateway = FakeGateway.Start();
         gateway.State.HasModels = false;
@@ -55,6 +55,8 @@ public sealed class AgentProvisioningTests
         {
             Assert.Equal("online", await cluster.StatusAfterProvisioningAsync(agentId));
             var events = await cluster.EventsAsync(agentId);
+            Assert.DoesNotContain(events.OfType<AgentProvisionStepRecorded>(), s => s.Step == "sessions.ensure");
+            Assert.False(gateway.State.HasSession($"agent:mc-{agentId}:main"));
             var wake = events.OfType<AgentProvisionStepRecorded>().Last();
             Assert.Equal("chat.send wake", wake.Step);
             Assert.Equal(Grains.Agents.Provisioning.WorkspaceProvisioner.NotWokenWithoutModel, wake.Answer);
@@ -80,6 +82,7 @@ public sealed class AgentProvisioningTests
 
         Assert.Equal("online", await cluster.StatusAfterProvisioningAsync(agentId));
         Assert.Equal($"agent:mc-{agentId}:main", Assert.Single(gateway.State.Chats).SessionKey);
+        Assert.Contains((await cluster.EventsAsync(agentId)).OfType<AgentProvisionStepRecorded>(), s => s.Step == "sessions.ensure");
         Assert.True(Assert.IsType<AgentProvisionCompleted>((await cluster.EventsAsync(agentId))[^1]).WakeSent);
     }
 

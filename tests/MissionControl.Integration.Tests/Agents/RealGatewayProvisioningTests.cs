@@ -57,13 +57,16 @@ public sealed class RealGatewayProvisioningTests : IAsyncLifetime
         Assert.Equal(agentId, candidate.AgentId);
         Assert.True(AgentTokens.Verify(credentials.AuthToken, candidate.TokenHash));
         Assert.Equal("online", (await cluster.Agent(agentId).RecordHeartbeat(null)).Status);
-        // A gateway with no model to run an agent on (as the tests start it) gets no wake to fail.
-        var wake = (await cluster.EventsAsync(agentId)).OfType<AgentProvisionStepRecorded>().Last();
-        Assert.Equal("chat.send wake", wake.Step);
-        if (await plane.ListsAnyModelAsync())
-            Assert.StartsWith("run ", wake.Answer);
+        // A gateway with no model to run an agent on (as the tests start it) gets no wake to fail,
+        // and no session prepared for it.
+        var steps = (await cluster.EventsAsync(agentId)).OfType<AgentProvisionStepRecorded>().ToList();
+        Assert.Equal("chat.send wake", steps[^1].Step);
+        var hasModel = await plane.ListsAnyModelAsync();
+        Assert.Equal(hasModel, steps.Any(s => s.Step == "sessions.ensure"));
+        if (hasModel)
+            Assert.StartsWith("run ", steps[^1].Answer);
         else
-            Assert.Equal(WorkspaceProvisioner.NotWokenWithoutModel, wake.Answer);
+            Assert.Equal(WorkspaceProvisioner.NotWokenWithoutModel, steps[^1].Answer);
 
         var deletion = await cluster.Agent(agentId).Delete();
 
