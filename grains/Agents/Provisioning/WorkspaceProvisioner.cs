@@ -39,9 +39,7 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
         var workspace = AgentWorkspace.PathFor(run.Around.Gateway.WorkspaceRoot, gatewayAgentId);
         var kind = attempt.Action == ProvisionAction.TemplateSync ? GatewayOperationKind.TemplateSync : GatewayOperationKind.Interactive;
         var control = clients.ControlPlane(run.Around.Gateway.Connection, kind);
-        // Without a model on the gateway, neither the wake nor the session it would run in is
-        // prepared (see WakeAsync); asked once per gateway connection a minute, before the lane.
-        var wakes = attempt.Wake && await ListsAnyModelAsync(control, ct);
+        bool wakes;
         WorkspacePlan plan;
         // The lane covers the agent's own gateway work; the heartbeat entry is written in the
         // gateway's next coalesced config round, which the next agents' work need not wait for.
@@ -49,7 +47,10 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
         {
             var existing = await control.RegisterAgentAsync(new AgentRegistration(gatewayAgentId, agent.Name, workspace), ct);
             await record("agents.upsert", $"{gatewayAgentId} name={agent.Name} workspace={workspace}", "ok");
-            if (wakes || !attempt.Wake)
+            // Asked once the gateway has answered, so an unreachable one fails the attempt at
+            // the first step, and remembered per connection, so a burst asks once.
+            wakes = attempt.Wake && await ListsAnyModelAsync(control, ct);
+            if (NeedsSession(agent, attempt, wakes))
             {
                 await control.EnsureSessionAsync(agent.SessionKey, agent.Name, ct);
                 await record("sessions.ensure", agent.SessionKey, "ok");
@@ -132,6 +133,13 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
             result.Patched ? $"patched in {result.Rounds} round(s)" : "already up to date");
     }
 
+    // The session is ensured for the wake, which runs in it. Without a wake on a gateway without
+    // a model, the session change would only cost the gateway a walk over its whole roster; kept
+    // where something else needs the session now: a template sync (no wake of its own), a reset,
+    // and the gateway's main agent, whose session the gateway status shows.
+    private static bool NeedsSession(AgentState agent, ProvisionAttempt attempt, bool wakes) =>
+        wakes || !attempt.Wake || attempt.ResetSession || agent.IsGatewayMain;
+
     // A gateway that could not say whether it has a model (its retries spent) is woken as before
     // rather than failing the attempt, and asked again next time.
     private static async Task<bool> ListsAnyModelAsync(IGatewayControlPlane control, CancellationToken ct)
@@ -147,10 +155,9 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
     }
 
     // Not called on a gateway without a model: the wake would start a run that can only fail,
-    // costing the gateway about as much CPU as creating the agent, and ensuring the session it
-    // would run in costs it another third of a second per agent in a burst, since it publishes
-    // each session change across its whole roster. The agent's heartbeat entry has the gateway start it, in its main
-    // session, once a model is configured.
+    // costing the gateway about as much CPU as creating the agent (and ensuring the session for
+    // it another third of a second per agent in a burst). The agent's heartbeat entry has the
+    // gateway start it, in its main session, once a model is configured.
     private static async Task<bool> WakeAsync(
         IGatewayControlPlane control, AgentState agent, ProvisionAttempt attempt, StepRecorder record, CancellationToken ct)
     {

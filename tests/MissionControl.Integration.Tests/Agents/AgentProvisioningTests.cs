@@ -70,6 +70,30 @@ public sealed class AgentProvisioningTests
     }
 
     [Fact]
+    public async Task Given_a_gateway_that_lists_no_model_When_its_main_agent_is_provisioned_or_a_worker_synced_Then_their_sessions_are_still_ensured()
+    {
+        await using var gateway = FakeGateway.Start();
+        gateway.State.HasModels = false;
+        await using var cluster = await AgentCluster.StartAsync(gateway, silos: 1);
+        var (mainId, workerId) = (Guid.NewGuid(), Guid.NewGuid());
+        var gatewayId = Guid.NewGuid();
+
+        await cluster.Agent(mainId).Register(new NewAgent(mainId, "Gateway Agent", null, gatewayId) { IsGatewayMain = true });
+        await cluster.StatusAfterProvisioningAsync(mainId);
+        await cluster.Agent(workerId).Register(AgentCluster.Worker(workerId));
+        await cluster.StatusAfterProvisioningAsync(workerId);
+        var workerSession = $"agent:mc-{workerId}:main";
+        Assert.False(gateway.State.HasSession(workerSession)); // not for the wake it did not get
+        var token = CredentialsBlock.ReadAuthToken(gateway.State.FilesOf($"mc-{workerId}")["AGENTS.md"]);
+        var synced = await cluster.Agent(workerId).SyncTemplates(new TemplateSyncRequest(token));
+
+        Assert.True(gateway.State.HasSession($"agent:mc-gateway-{gatewayId}:main")); // the gateway status shows it
+        Assert.True(synced.Updated, synced.Error);
+        Assert.True(gateway.State.HasSession(workerSession)); // a sync wakes nobody, and ensures the session as before
+        Assert.Empty(gateway.State.Chats);
+    }
+
+    [Fact]
     public async Task Given_a_gateway_that_cannot_say_whether_it_has_a_model_When_a_worker_is_registered_Then_it_is_woken_as_before()
     {
         await using var gateway = FakeGateway.Start();
