@@ -62,7 +62,8 @@ public interface IGatewayControlPlane
 
     /// <summary>
     /// Whether the gateway lists any model an agent could run on (<c>models.list</c>), asked once
-    /// per connection a minute. True when the gateway cannot tell (it does not know the method).
+    /// per connection a minute. True when the gateway does not know the method; any other failure
+    /// is thrown and not remembered (a gateway just started says its catalog is not ready yet).
     /// </summary>
     Task<bool> ListsAnyModelAsync(CancellationToken cancellationToken = default);
 

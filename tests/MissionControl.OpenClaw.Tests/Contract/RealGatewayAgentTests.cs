@@ -41,10 +41,27 @@ public class RealGatewayAgentTests(RealGatewayFixture gateway)
     public async Task Whether_the_gateway_lists_a_model_is_read_from_models_list()
     {
         var ct = TestDeadline.Token(60);
-        var listed = (await gateway.Client.CallAsync("models.list", cancellationToken: ct)).GetProperty("models").GetArrayLength();
+        var listed = (await ModelsOnceReadyAsync(ct)).GetProperty("models").GetArrayLength();
 
         // The gateway the tests start has no provider set up, so this is false there.
         Assert.Equal(listed > 0, await _plane.ListsAnyModelAsync(ct));
+    }
+
+    // A gateway just started answers "Model catalog is not ready. Retry after Gateway startup or
+    // refresh finishes." for a while.
+    private async Task<System.Text.Json.JsonElement> ModelsOnceReadyAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                return await gateway.Client.CallAsync("models.list", cancellationToken: ct);
+            }
+            catch (GatewayException ex) when (ex.Message.Contains("not ready", StringComparison.Ordinal))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+            }
+        }
     }
 
     [Fact]
