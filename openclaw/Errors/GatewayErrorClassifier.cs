@@ -56,6 +56,8 @@ public static class GatewayErrorClassifier
             return (GatewayErrorKind.Unavailable, true);
         if (TransientMarkers.IsTransientMessage(error.Message))
             return (GatewayErrorKind.Unavailable, true);
+        if (error.Code == "INVALID_REQUEST" && message.StartsWith("unknown method", StringComparison.Ordinal))
+            return (GatewayErrorKind.UnknownMethod, false);
         return error.Code == "INVALID_REQUEST"
             ? (GatewayErrorKind.InvalidRequest, false)
             : (GatewayErrorKind.Unknown, false);

@@ -52,6 +52,9 @@ public enum GatewayErrorKind
     /// <summary>The gateway rejected the request (bad params, domain rule).</summary>
     InvalidRequest,
 
+    /// <summary>The gateway does not know the method (it is older than the method).</summary>
+    UnknownMethod,
+
     /// <summary>The per-gateway circuit breaker is open; the call was not attempted.</summary>
     CircuitOpen,
 

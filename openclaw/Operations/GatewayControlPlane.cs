@@ -114,7 +114,7 @@ public sealed partial class GatewayControlPlane : IGatewayControlPlane
             {
                 return PayloadReaders.Objects(await Run("models.list", null, CancellationToken.None), "models").Count > 0;
             }
-            catch (GatewayException ex) when (ex.Kind == GatewayErrorKind.InvalidRequest && ex.Message.Contains("unknown method", StringComparison.Ordinal))
+            catch (GatewayException ex) when (ex.Kind == GatewayErrorKind.UnknownMethod)
             {
                 return true; // a gateway without the method: nothing says its agents cannot run
             }

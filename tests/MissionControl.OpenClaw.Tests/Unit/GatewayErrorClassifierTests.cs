@@ -24,6 +24,7 @@ public class GatewayErrorClassifierTests
     [InlineData("""{"code":"UNAVAILABLE","message":"PluginInstanceUnavailableError: Plugin openai was reloaded or disabled; use its current tools."}""", GatewayErrorKind.Reloading, true)]
     [InlineData("""{"code":"INVALID_REQUEST","message":"invalid agents.files.list params: must have required property 'agentId'"}""", GatewayErrorKind.InvalidRequest, false)]
     [InlineData("""{"code":"INVALID_REQUEST","message":"upstream connection reset by peer"}""", GatewayErrorKind.Unavailable, true)]
+    [InlineData("""{"code":"INVALID_REQUEST","message":"unknown method: models.list"}""", GatewayErrorKind.UnknownMethod, false)]
     public void Error_frames_map_to_typed_kinds(string errorJson, GatewayErrorKind kind, bool transient)
     {
         var error = Classify(errorJson);
