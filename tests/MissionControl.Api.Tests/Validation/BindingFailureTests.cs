@@ -36,11 +36,7 @@ public sealed class BindingFailureTests(World world) : IClassFixture<World>
     [Fact]
     public async Task A_required_field_missing_from_a_list_item_is_located_inside_the_item()
     {
-        var (client, memberId) = await MemberAsync();
-        using var _ = client;
-
-        var response = await client.PutAsync($"/api/v1/organizations/me/members/{memberId}/access",
-            Responses.Json("""{"board_access": [{"can_read": true}]}"""));
+        var response = await PutMemberAccessAsync("""{"board_access": [{"can_read": true}]}""");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal([("body.board_access.0.board_id", "missing")], await response.IssuesAsync());
@@ -49,11 +45,7 @@ public sealed class BindingFailureTests(World world) : IClassFixture<World>
     [Fact]
     public async Task A_list_item_field_of_the_wrong_type_is_located_inside_the_item()
     {
-        var (client, memberId) = await MemberAsync();
-        using var _ = client;
-
-        var response = await client.PutAsync($"/api/v1/organizations/me/members/{memberId}/access",
-            Responses.Json($$"""{"board_access": [{"board_id": "{{Guid.NewGuid()}}", "can_read": "yes"}]}"""));
+        var response = await PutMemberAccessAsync($$"""{"board_access": [{"board_id": "{{Guid.NewGuid()}}", "can_read": "yes"}]}""");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal([("body.board_access.0.can_read", "type_error")], await response.IssuesAsync());
@@ -62,11 +54,7 @@ public sealed class BindingFailureTests(World world) : IClassFixture<World>
     [Fact]
     public async Task A_field_named_in_other_letter_case_is_matched_as_the_binder_matches_it()
     {
-        var (client, memberId) = await MemberAsync();
-        using var _ = client;
-
-        var response = await client.PutAsync($"/api/v1/organizations/me/members/{memberId}/access",
-            Responses.Json("""{"Board_Access": [{"Can_Read": true}]}"""));
+        var response = await PutMemberAccessAsync("""{"Board_Access": [{"Can_Read": true}]}""");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal([("body.Board_Access.0.board_id", "missing")], await response.IssuesAsync());
@@ -115,14 +103,15 @@ public sealed class BindingFailureTests(World world) : IClassFixture<World>
         Assert.Equal([("body", "dict_type")], await response.IssuesAsync());
     }
 
-    private async Task<(HttpClient Client, Guid MemberId)> MemberAsync()
+    /// <summary>Sends <paramref name="body"/> as a member's access, on behalf of the organization's owner.</summary>
+    private async Task<HttpResponseMessage> PutMemberAccessAsync(string body)
     {
         var organization = await world.NewOrganizationAsync();
         var member = await world.AddMemberAsync(organization, "member");
-        var client = world.ClientFor(organization.Owner);
+        using var client = world.ClientFor(organization.Owner);
         var members = await (await client.GetAsync("/api/v1/organizations/me/members")).JsonAsync();
         var row = members.GetProperty("items").EnumerateArray()
             .Single(item => item.GetProperty("user_id").GetString() == member.Id.ToString());
-        return (client, Guid.Parse(row.GetProperty("id").GetString()!));
+        return await client.PutAsync($"/api/v1/organizations/me/members/{row.GetProperty("id").GetString()}/access", Responses.Json(body));
     }
 }
