@@ -26,7 +26,7 @@ public sealed class WorkspaceProvisioner(GatewayClientPool clients, AgentOptions
     private static readonly WorkspacePlanner Planner = new();
 
     /// <summary>The answer recorded for the wake when the gateway lists no model.</summary>
-    public const string NotWokenWithoutModel = "not sent, nor its session prepared: the gateway lists no model to run the agent on (models.list); its heartbeat schedule starts it once one is configured";
+    public const string NotWokenWithoutModel = "not sent: the gateway lists no model to run the agent on (models.list); its heartbeat schedule starts it once one is configured";
 
     /// <summary>The control plane of a gateway for cleanup and other one-off calls.</summary>
     public IGatewayControlPlane ControlPlane(GatewayTarget gateway) => clients.ControlPlane(gateway.Connection);
